@@ -198,6 +198,19 @@ class AgreementRecord:
     text: str = ""
 
 
+@dataclass(frozen=True)
+class AgreementDraft:
+    """An agreement about to be stored: its metadata and full (normalised) text."""
+
+    title: str
+    text: str
+    parties: tuple[str, ...] = ()
+    signed_on: date | None = None
+    place: str = ""
+    source: str = ""
+    language: str = "en"
+
+
 def latest_change(history: Iterable[StatusChange], as_of: date | None = None) -> StatusChange | None:
     """The change in force on ``as_of``: latest effective date, ties broken by recording order."""
     best: StatusChange | None = None
