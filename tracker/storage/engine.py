@@ -1,0 +1,89 @@
+"""Engine setup. The only place where SQLite-specific settings appear.
+
+SQLite gets foreign keys on, a WAL journal and synchronous FULL (a committed status change
+survives a power cut), and real transactions: by default Python's sqlite3 module neither
+begins a transaction before DDL nor before SELECT, so a migration would not be atomic and
+a read would see no consistent snapshot. The recipe from SQLAlchemy's SQLite notes fixes that
+by taking transaction control away from the driver and issuing BEGIN ourselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import NullPool
+
+from tracker.errors import StorageError
+
+SQLITE_BUSY_TIMEOUT_S = 10
+
+
+def parse_url(url: str) -> URL:
+    try:
+        return make_url(url)
+    except ArgumentError:
+        raise StorageError(f"not a database path or SQLAlchemy URL: {url!r}") from None
+
+
+def is_sqlite(url: URL) -> bool:
+    return url.get_backend_name() == "sqlite"
+
+
+def sqlite_file(url: URL) -> str | None:
+    """The file behind an SQLite URL, or None for an in-memory database or another backend."""
+    if not is_sqlite(url) or url.database in (None, "", ":memory:"):
+        return None
+    return url.database
+
+
+def create_engine(url: str) -> Engine:
+    """An engine for the app's own use: SQLite tuned and made transactional."""
+    parsed = parse_url(url)
+    try:
+        if not is_sqlite(parsed):
+            return sa.create_engine(parsed, pool_pre_ping=True)
+        engine = sa.create_engine(
+            parsed, poolclass=NullPool, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}
+        )
+    except (ImportError, ArgumentError) as error:
+        raise unusable(parsed, error) from None
+    sa.event.listen(engine, "connect", configure_sqlite_connection)
+    sa.event.listen(engine, "begin", begin_sqlite_transaction)
+    return engine
+
+
+def create_inspection_engine(url: str) -> Engine:
+    """A plain engine that only reads, used to look at a file before trusting it.
+
+    It sets no pragma: switching the journal to WAL writes to the file, and a file that is
+    not ours must be left exactly as it was.
+    """
+    parsed = parse_url(url)
+    try:
+        return sa.create_engine(parsed, poolclass=NullPool)
+    except (ImportError, ArgumentError) as error:
+        raise unusable(parsed, error) from None
+
+
+def unusable(url: URL, error: Exception) -> StorageError:
+    """A URL naming an unknown backend or a driver that is not installed."""
+    return StorageError(f"cannot use database {url.render_as_string(hide_password=True)}: {error}")
+
+
+def configure_sqlite_connection(dbapi_connection: Any, connection_record: Any) -> None:
+    # Autocommit at the driver level; the "begin" listener below starts every transaction.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+    finally:
+        cursor.close()
+
+
+def begin_sqlite_transaction(connection: sa.Connection) -> None:
+    connection.exec_driver_sql("BEGIN")

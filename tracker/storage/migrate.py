@@ -1,0 +1,146 @@
+"""Bring a database to the current schema when it is opened, refusing files that are not ours.
+
+Order of events on open: look at the database with a read-only engine (no pragma, no write);
+refuse it if it is not an SQLite file, is damaged, has tables of some other program or was made
+by a newer version of the app; copy an SQLite file aside before changing its schema; then let
+Alembic upgrade it to the head revision inside one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from tracker.errors import StorageError
+from tracker.storage import migrations
+from tracker.storage.engine import create_inspection_engine, parse_url, sqlite_file
+from tracker.storage.errors import describe_database_error
+
+MIGRATIONS_FOLDER = Path(migrations.__file__).resolve().parent
+OUR_TABLES = frozenset({"agreements", "provisions", "status_changes"})
+VERSION_TABLE = "alembic_version"
+
+
+@dataclass(frozen=True)
+class DatabaseState:
+    tables: frozenset[str]
+    revision: str | None
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.tables
+
+
+@dataclass(frozen=True)
+class PreparedDatabase:
+    """What opening did: whether the schema was just created, and where a backup went."""
+
+    created: bool
+    backup: Path | None
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_FOLDER))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise StorageError("the app ships no database migrations; reinstall it")
+    return head
+
+
+def is_known_revision(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def inspect_database(url: str, location: str) -> DatabaseState:
+    engine = create_inspection_engine(url)
+    try:
+        with engine.connect() as connection:
+            tables = frozenset(sa.inspect(connection).get_table_names())
+            revision = MigrationContext.configure(connection).get_current_revision()
+    except SQLAlchemyError as error:
+        raise StorageError(
+            f"cannot open {location}: it is not an Agreement Tracker database or it is damaged "
+            f"({describe_database_error(error)})"
+        ) from None
+    finally:
+        engine.dispose()
+    return DatabaseState(tables - {VERSION_TABLE}, revision)
+
+
+def check_ours(state: DatabaseState, location: str) -> None:
+    if state.revision is None or not state.tables >= OUR_TABLES:
+        shown = ", ".join(sorted(state.tables)[:5])
+        raise StorageError(
+            f"{location} is not an Agreement Tracker database (it holds other tables: {shown}); "
+            "choose another file with --db"
+        )
+    if not is_known_revision(state.revision):
+        raise StorageError(
+            f"{location} was written by a newer version of Agreement Tracker "
+            f"(schema {state.revision}); update the app to open it"
+        )
+
+
+def back_up_sqlite_file(engine: Engine, revision: str) -> Path | None:
+    """Copy the file aside with SQLite's online backup, which includes pages still in the WAL."""
+    database = sqlite_file(engine.url)
+    if database is None:
+        return None
+    source = Path(database)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = source.with_name(f"{source.name}.before-schema-{revision}-{stamp}.bak")
+    raw = engine.raw_connection()
+    try:
+        destination = sa.create_engine(f"sqlite:///{target}", poolclass=sa.NullPool).raw_connection()
+        try:
+            raw.driver_connection.backup(destination.driver_connection)  # type: ignore[union-attr]
+        finally:
+            destination.close()
+    finally:
+        raw.close()
+    return target
+
+
+def prepare_database(engine: Engine, location: str) -> PreparedDatabase:
+    """Create or upgrade the schema; raise StorageError for a database that is not ours."""
+    url = engine.url.render_as_string(hide_password=False)
+    database = sqlite_file(parse_url(url))
+    exists = database is None or (Path(database).exists() and Path(database).stat().st_size > 0)
+    state = inspect_database(url, location) if exists else DatabaseState(frozenset(), None)
+    if not state.is_blank:
+        check_ours(state, location)
+    head = head_revision()
+    if state.revision == head:
+        return PreparedDatabase(created=False, backup=None)
+    backup = None
+    if not state.is_blank and state.revision is not None:
+        try:
+            backup = back_up_sqlite_file(engine, state.revision)
+        except (SQLAlchemyError, OSError) as error:
+            raise StorageError(f"cannot back up {location} before upgrading it: {error}") from None
+    config = alembic_config()
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except SQLAlchemyError as error:
+        raise StorageError(f"cannot prepare {location}: {describe_database_error(error)}") from None
+    return PreparedDatabase(created=state.is_blank, backup=backup)
