@@ -58,8 +58,8 @@ class ProvisionRow(Base):
     end: Mapped[int] = mapped_column("end_offset")
     deadline: Mapped[date | None] = mapped_column(index=True)
     deadline_text: Mapped[str | None] = mapped_column(sa.Text)
-    zone_min_km: Mapped[float | None]
-    zone_max_km: Mapped[float | None]
+    zone_min_km: Mapped[float | None] = mapped_column(sa.Float)
+    zone_max_km: Mapped[float | None] = mapped_column(sa.Float)
     weapons: Mapped[list[str]] = mapped_column(sa.JSON)
     patrol_parties: Mapped[list[str]] = mapped_column(sa.JSON)
     responsible_parties: Mapped[list[str]] = mapped_column(sa.JSON)

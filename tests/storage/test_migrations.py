@@ -1,0 +1,180 @@
+"""Opening a database creates or upgrades its schema, and refuses files that are not ours."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from tracker.bootstrap import open_services
+from tracker.domain import Kind, Status
+from tracker.errors import StorageError
+from tracker.storage.engine import create_engine
+from tracker.storage.migrate import alembic_config, head_revision
+from tracker.storage.models import Base
+
+FIRST_REVISION = "0001"
+
+
+def migrate_to(path: Path, revision: str) -> None:
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
+def revision_of(path: Path) -> str | None:
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.connect() as connection:
+        revision = MigrationContext.configure(connection).get_current_revision()
+    engine.dispose()
+    return revision
+
+
+def fill_first_schema(path: Path) -> None:
+    """Rows as version 0001 of the schema stored them, written with plain SQL."""
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "INSERT INTO agreements (id, title, parties, signed_on, place, source, language, text, imported_at)"
+            " VALUES (1, 'Old accord', '[\"North\", \"South\"]', '2019-03-01', 'Geneva', 'old.txt', 'en',"
+            " 'Both sides shall withdraw by 1 April 2019.', '2019-03-02 10:00:00.000000')"
+        )
+        connection.execute(
+            "INSERT INTO provisions (id, agreement_id, position, kind, summary, excerpt, start_offset, end_offset,"
+            " deadline, deadline_text, zone_min_km, zone_max_km, weapons, patrol_parties, responsible_parties,"
+            " created_at, edited_at, version)"
+            " VALUES (7, 1, 1, 'withdrawal', 'Both sides withdraw', 'Both sides shall withdraw by 1 April 2019.',"
+            " 0, 42, '2019-04-01', 'by 1 April 2019', 5.0, 10.0, '[\"tanks\"]', '[]', '[\"North\"]',"
+            " '2019-03-02 10:00:00.000000', '2019-03-05 10:00:00.000000', 3)"
+        )
+        connection.execute(
+            "INSERT INTO status_changes (id, provision_id, status, effective_on, note, evidence, author, recorded_at)"
+            " VALUES (1, 7, 'in_progress', '2019-03-20', 'convoys seen', 'https://example.org/1', 'ana',"
+            " '2019-03-21 08:00:00.000000')"
+        )
+
+
+def test_a_new_database_gets_the_whole_schema(database_path: Path) -> None:
+    open_services(database_path, with_sample=False)
+
+    assert revision_of(database_path) == head_revision()
+    engine = sa.create_engine(f"sqlite:///{database_path}")
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_a_database_made_by_the_first_migration_upgrades_with_its_data_intact(database_path: Path) -> None:
+    migrate_to(database_path, FIRST_REVISION)
+    fill_first_schema(database_path)
+
+    services = open_services(database_path)
+
+    assert revision_of(database_path) == head_revision()
+    [agreement] = services.list_agreements()
+    assert (agreement.title, agreement.parties, agreement.signed_on) == ("Old accord", ("North", "South"), date(2019, 3, 1))
+    assert services.get_agreement(1).text == "Both sides shall withdraw by 1 April 2019."
+    [provision] = services.list_provisions()
+    assert provision.id == 7
+    assert provision.kind is Kind.WITHDRAWAL
+    assert provision.deadline == date(2019, 4, 1)
+    assert provision.facets.zone_width_km == (5.0, 10.0)
+    assert provision.facets.weapons == ("tanks",)
+    assert provision.version == 3
+    assert [(c.status, c.note, c.author) for c in provision.history] == [(Status.IN_PROGRESS, "convoys seen", "ana")]
+    # The upgraded schema works: soft delete, the column the second migration added.
+    services.delete_provision(7, expected_version=3)
+    assert services.list_provisions() == []
+
+
+def test_an_upgrade_keeps_a_copy_of_the_old_file(database_path: Path) -> None:
+    migrate_to(database_path, FIRST_REVISION)
+    fill_first_schema(database_path)
+
+    open_services(database_path)
+
+    [backup] = database_path.parent.glob(f"{database_path.name}.before-schema-{FIRST_REVISION}-*.bak")
+    assert revision_of(backup) == FIRST_REVISION
+    with sqlite3.connect(backup) as connection:
+        assert connection.execute("SELECT title FROM agreements").fetchall() == [("Old accord",)]
+
+
+def test_an_up_to_date_database_is_opened_without_a_backup(database_path: Path) -> None:
+    open_services(database_path, with_sample=False)
+    open_services(database_path, with_sample=False)
+
+    assert list(database_path.parent.glob("*.bak")) == []
+
+
+def test_sqlite_runs_with_foreign_keys_wal_and_full_sync(database_path: Path) -> None:
+    open_services(database_path, with_sample=False)
+    engine = create_engine(f"sqlite:///{database_path}")
+    with engine.connect() as connection:
+        pragmas = [connection.exec_driver_sql(f"PRAGMA {name}").scalar() for name in
+                   ("foreign_keys", "journal_mode", "synchronous")]
+    engine.dispose()
+    assert pragmas == [1, "wal", 2]
+
+
+def unchanged_after_refusal(path: Path, expected_words: str) -> None:
+    before = path.read_bytes()
+    with pytest.raises(StorageError) as refused:
+        open_services(path)
+    message = str(refused.value)
+    assert "\n" not in message
+    assert expected_words in message
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+def test_an_sqlite_file_of_another_program_is_refused_and_left_alone(tmp_path: Path) -> None:
+    other = tmp_path / "contacts.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE people (name TEXT)")
+        connection.execute("INSERT INTO people VALUES ('Ada')")
+    connection.close()
+
+    unchanged_after_refusal(other, "not an Agreement Tracker database")
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Meeting notes, not a database.\n" * 20, encoding="utf-8")
+
+    unchanged_after_refusal(notes, "not an Agreement Tracker database or it is damaged")
+
+
+def test_a_corrupt_database_is_refused_and_left_alone(database_path: Path) -> None:
+    open_services(database_path, with_sample=False)
+    for leftover in database_path.parent.glob(f"{database_path.name}-*"):
+        leftover.unlink()
+    damaged = bytearray(database_path.read_bytes())
+    # Keep the 100-byte header so it still looks like SQLite; wreck the schema page after it.
+    damaged[100:4096] = b"\xff" * (4096 - 100)
+    database_path.write_bytes(bytes(damaged))
+
+    unchanged_after_refusal(database_path, "damaged")
+
+
+def test_a_database_from_a_newer_version_is_refused(database_path: Path) -> None:
+    open_services(database_path, with_sample=False)
+    with sqlite3.connect(database_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+
+    with pytest.raises(StorageError, match="newer version"):
+        open_services(database_path)
+
+
+def test_a_missing_folder_is_a_storage_error(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match="cannot"):
+        open_services(tmp_path / "no such folder" / "tracker.sqlite3")
