@@ -40,7 +40,9 @@ def stored_notes(empty_services: Services) -> list[str]:
     return [change.note for change in empty_services.history(provision.id)]
 
 
-def test_changing_a_history_row_is_refused(session: Session, change_id: int, empty_services: Services) -> None:
+def test_changing_a_history_row_is_refused(
+    session: Session, change_id: int, empty_services: Services
+) -> None:
     row = session.get(StatusChangeRow, change_id)
     assert row is not None
     row.note = "rewritten"
@@ -50,7 +52,9 @@ def test_changing_a_history_row_is_refused(session: Session, change_id: int, emp
     assert stored_notes(empty_services) == ["first list"]
 
 
-def test_deleting_a_history_row_is_refused(session: Session, change_id: int, empty_services: Services) -> None:
+def test_deleting_a_history_row_is_refused(
+    session: Session, change_id: int, empty_services: Services
+) -> None:
     row = session.get(StatusChangeRow, change_id)
     session.delete(row)
     with pytest.raises(AppendOnlyViolation):
