@@ -9,9 +9,9 @@ import pytest
 
 from tracker.readers import read_bytes, read_document
 
-RUSSIAN = "Меморандум\n\nСтороны обязуются отвести тяжёлые вооружения на расстояние 15 км от линии соприкосновения.\n"
+RUSSIAN = "Меморандум\n\nСтороны обязуются отвести тяжёлые вооружения на 15 км от линии соприкосновения.\n"
 FRENCH = "Mémorandum\n\nLes parties s'engagent à retirer les armes lourdes; déjà évoqué à Genève.\n"
-ENGLISH_QUOTES = "Memorandum\n\nThe parties agreed on a “ceasefire” – effective at 00:01; the zone’s width is 15 km.\n"
+ENGLISH_QUOTES = "Memorandum\n\nThe parties agreed on a “ceasefire” – from 00:01; the zone’s width: 15 km.\n"
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,7 @@ def test_large_utf8_file_is_read_whole(tmp_path: Path) -> None:
 
 def test_title_is_the_first_meaningful_line(tmp_path: Path) -> None:
     path = tmp_path / "sochi.txt"
-    path.write_text("\n  ***\n1.\n  Memorandum on Stabilization   of the Situation \nText follows.\n", encoding="utf-8")
+    path.write_text("\n  ***\n1.\n  Memorandum on Stabilization   of the Situation \nText.\n", "utf-8")
     assert read_document(path).title == "Memorandum on Stabilization of the Situation"
 
 
