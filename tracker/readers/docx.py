@@ -43,7 +43,7 @@ def _open(data: bytes, name: str) -> WordDocument:
     # they all mean the same thing.
     try:
         return docx.Document(io.BytesIO(data))
-    except (docx.opc.exceptions.PackageNotFoundError, zipfile.BadZipFile):
+    except (docx.opc.exceptions.PackageNotFoundError, zipfile.BadZipFile, KeyError):
         raise DocumentError(f"{name}: the .docx is damaged or not a Word document.") from None
     except Exception as exc:
         raise DocumentError(_damaged(name, exc)) from None

@@ -52,10 +52,13 @@ def read_html(data: bytes, name: str) -> ReadText:
     for unwanted in _unwanted_elements(page):
         unwanted.drop_tree()
     _keep_preformatted_lines(page)
+    body = page.find("body")
+    whole_page = _layout(body if body is not None else page)
     main_text = _main_text(page)
-    if main_text is None:
-        body = page.find("body")
-        main_text = _layout(body if body is not None else page)
+    # When extraction kept every word (a short page is taken whole), the page's own layout
+    # is the better text: extraction can run short paragraphs together.
+    if main_text is None or main_text.split() == whole_page.split():
+        main_text = whole_page
     headline = clean_title(" ".join(str(part) for part in page.xpath("(//h1)[1]//text()")))
     return ReadText(main_text, headline or page_title or _first_heading(main_text), source)
 
