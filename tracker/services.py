@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import EllipsisType
+from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.domain import (
@@ -159,10 +161,13 @@ class Services:
             )
             uow.session.add(agreement)
             uow.session.flush()
-            for order, provision in enumerate(provisions, start=1):
-                uow.session.add(new_provision_row(agreement.id, order, provision, now))
-            uow.session.flush()
             agreement_id = agreement.id
+            if provisions:
+                # One executemany rather than an ORM object per provision: 100,000 in seconds.
+                uow.session.execute(
+                    sa.insert(ProvisionRow),
+                    [provision_values(agreement_id, order, p, now) for order, p in enumerate(provisions, 1)],
+                )
             uow.commit()
         return agreement_id
 
@@ -216,7 +221,7 @@ class Services:
             agreement = repository.get_agreement_row(uow.session, agreement_id)
             check_span(provision, agreement.text)
             order = repository.next_order(uow.session, agreement_id)
-            row = new_provision_row(agreement_id, order, provision, self._clock())
+            row = ProvisionRow(**provision_values(agreement_id, order, provision, self._clock()))
             uow.session.add(row)
             record = repository.load_provision(uow.session, row)
             uow.commit()
@@ -323,30 +328,38 @@ class Services:
         row.edited_at = self._clock()
 
 
-def write_facets(row: ProvisionRow, facets: Facets) -> None:
+def facet_values(facets: Facets) -> dict[str, Any]:
     width = facets.zone_width_km
-    row.zone_min_km, row.zone_max_km = (width[0], width[1]) if width else (None, None)
-    row.weapons = list(facets.weapons)
-    row.patrol_parties = list(facets.patrol_parties)
-    row.responsible_parties = list(facets.responsible_parties)
+    return {
+        "zone_min_km": width[0] if width else None,
+        "zone_max_km": width[1] if width else None,
+        "weapons": list(facets.weapons),
+        "patrol_parties": list(facets.patrol_parties),
+        "responsible_parties": list(facets.responsible_parties),
+    }
 
 
-def new_provision_row(
+def write_facets(row: ProvisionRow, facets: Facets) -> None:
+    for name, value in facet_values(facets).items():
+        setattr(row, name, value)
+
+
+def provision_values(
     agreement_id: int, order: int, provision: ExtractedProvision, now: datetime
-) -> ProvisionRow:
-    row = ProvisionRow(
-        agreement_id=agreement_id,
-        order=order,
-        kind=Kind(provision.kind).value,
-        summary=provision.summary,
-        excerpt=provision.excerpt,
-        start=provision.start,
-        end=provision.end,
-        deadline=provision.deadline,
-        deadline_text=provision.deadline_text,
-        created_at=now,
-        edited_at=now,
-        version=1,
-    )
-    write_facets(row, provision.facets)
-    return row
+) -> dict[str, Any]:
+    return {
+        "agreement_id": agreement_id,
+        "order": order,
+        "kind": Kind(provision.kind).value,
+        "summary": provision.summary,
+        "excerpt": provision.excerpt,
+        "start": provision.start,
+        "end": provision.end,
+        "deadline": provision.deadline,
+        "deadline_text": provision.deadline_text,
+        "created_at": now,
+        "edited_at": now,
+        "deleted_at": None,
+        "version": 1,
+        **facet_values(provision.facets),
+    }
