@@ -13,14 +13,18 @@ def build_pdf(pages: Sequence[Sequence[str]]) -> bytes:
     """A minimal valid PDF: one page per item, each line drawn as text in Helvetica.
 
     A page given no lines gets a drawn rectangle instead, as a scanned page has an image
-    and no text.
+    and no text. In the lines, "\x1e" draws the "fl" ligature and "\x1f" the "fi" one.
     """
     objects: list[bytes] = []
     page_ids = [4 + 2 * index for index in range(len(pages))]
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     kids = " ".join(f"{page_id} 0 R" for page_id in page_ids)
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    # Codes 30 and 31 draw the "fl" and "fi" ligature glyphs, as typeset PDFs do.
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+        b"/BaseEncoding /WinAnsiEncoding /Differences [30 /fl /fi] >> >>"
+    )
     for page_id, lines in zip(page_ids, pages, strict=True):
         if lines:
             commands = ["BT", "/F1 12 Tf", "14 TL", "72 720 Td"]

@@ -48,6 +48,11 @@ def test_a_soft_hyphen_at_a_line_break_always_joins() -> None:
     assert dehyphenate("de\u00ad\nescalation") == "deescalation"
 
 
+def test_typographic_ligatures_read_as_letters(tmp_path: Path, make_pdf: PdfBuilder) -> None:
+    pdf = make_pdf([["Within \x1ffteen days the con\x1eict ends."]])
+    assert read_document(write(tmp_path, pdf)).text == "Within fifteen days the conflict ends."
+
+
 def test_a_pdf_without_text_is_taken_for_a_scan(tmp_path: Path, make_pdf: PdfBuilder) -> None:
     with pytest.raises(DocumentError, match=r"scan\.pdf: .*no text layer.*probably scanned.*OCR"):
         read_document(write(tmp_path, make_pdf([[], []]), "scan.pdf"))
