@@ -388,3 +388,10 @@ def test_the_default_location_is_the_user_data_folder(
     location = Path(services.database_location)
     assert location.is_relative_to(isolated_user_folders)
     assert location.exists()
+
+
+def test_an_in_memory_database_works_for_a_whole_session() -> None:
+    services = open_services("sqlite://", with_sample=False)
+    agreement_id = services.import_agreement(DRAFT, PROVISIONS)
+    assert services.database_location == "sqlite://"
+    assert len(services.list_provisions(agreement_id)) == 3

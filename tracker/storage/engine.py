@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, StaticPool
 
 from tracker.errors import StorageError
 
@@ -45,9 +45,16 @@ def create_engine(url: str) -> Engine:
     try:
         if not is_sqlite(parsed):
             return sa.create_engine(parsed, pool_pre_ping=True)
-        engine = sa.create_engine(
-            parsed, poolclass=NullPool, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}
-        )
+        if sqlite_file(parsed) is None:
+            # An in-memory database lives as long as its one connection: share that connection.
+            engine = sa.create_engine(
+                parsed, poolclass=StaticPool, connect_args={"check_same_thread": False}
+            )
+        else:
+            # A connection per unit of work, so worker threads never share one.
+            engine = sa.create_engine(
+                parsed, poolclass=NullPool, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}
+            )
     except (ImportError, ArgumentError) as error:
         raise unusable(parsed, error) from None
     sa.event.listen(engine, "connect", configure_sqlite_connection)
