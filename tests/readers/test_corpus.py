@@ -52,9 +52,8 @@ def test_every_gold_anchor_survives_a_word_document(text_path: Path, tmp_path: P
 
 @pytest.mark.parametrize("text_path", TEXTS, ids=[path.stem for path in TEXTS])
 def test_every_gold_anchor_survives_a_news_page_around_it(text_path: Path, tmp_path: Path) -> None:
-    paragraphs = "\n".join(
-        f"<p>{html.escape(paragraph)}</p>" for paragraph in text_path.read_text(encoding="utf-8").split("\n\n")
-    )
+    written = text_path.read_text(encoding="utf-8")
+    paragraphs = "\n".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in written.split("\n\n"))
     page = (
         "<html><head><title>News</title></head><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav>"
         f"<main><article>{paragraphs}</article></main>"
