@@ -1,0 +1,209 @@
+"""Calendar dates written in agreement texts: the grammar that finds them and their parsing.
+
+Our own grammar finds the date phrases ("6 March 2020", "Oct. 22", "Saturday, May 6",
+"mid-October", "the end of 2018", a weekday) so that nothing else in the text is mistaken
+for a date; dateparser then parses the day-and-month core of each phrase. A phrase without
+a year keeps ``year=None``: the caller resolves it against the signing date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import dateparser
+
+MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
+)
+WEEKDAY_NAMES = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NUMBERS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+MONTH_NUMBERS["sept"] = 9
+
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:19|20)\d{2}"
+# A time of day that may precede or follow a date: "12:00 noon (0900 GMT) of", "00:01 on".
+CLOCK = (
+    r"(?:(?P<hour>[01]?\d|2[0-4])[:.](?P<minute>[0-5]\d)(?:\s*(?:hours|hrs|h|a\.m\.|p\.m\.|am|pm))?"
+    r"|(?P<midnight>midnight)|(?P<noon>noon))(?:\s+(?:noon|midnight))?"
+    r"(?:\s*\([^()\n]{0,30}\))?(?:\s+(?:\w+\s+)?time)?"
+)
+TIME_PREFIX = rf"(?:(?:at\s+)?{CLOCK}\s*,?\s*(?:on|of)?\s+(?:the\s+)?)"
+
+DATE_CORE = (
+    rf"(?:(?P<wd1>{WEEKDAY_NAMES}),?\s+)?(?:the\s+)?(?P<d1>{DAY})(?:\s+of)?\s+(?P<m1>{MONTH_NAMES})"
+    rf"(?:,?\s+(?P<y1>{YEAR}))?"
+    rf"|(?:(?P<wd2>{WEEKDAY_NAMES}),?\s+)?(?P<m2>{MONTH_NAMES})\s+(?:the\s+)?(?P<d2>{DAY})(?!\d)"
+    rf"(?:,?\s+(?P<y2>{YEAR}))?"
+    rf"|(?P<iy>{YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-2]\d|3[01])"
+    rf"|(?P<nd>[0-2]?\d|3[01])[./](?P<nm>0?[1-9]|1[0-2])[./](?P<ny>{YEAR})"
+    rf"|(?P<part>mid|early|late|the\s+(?:end|beginning|middle|start)\s+of)[\s-]+(?P<m3>{MONTH_NAMES})"
+    rf"(?:,?\s+(?P<y3>{YEAR}))?"
+    rf"|(?P<part_year>the\s+(?:end|beginning|middle|start)\s+of)\s+(?P<y4>{YEAR})"
+    rf"|(?P<m5>{MONTH_NAMES})\s+(?P<y5>{YEAR})"
+    rf"|(?P<wd6>{WEEKDAY_NAMES})"
+)
+DATE_PATTERN = re.compile(rf"(?:{TIME_PREFIX})?(?:{DATE_CORE})(?![\w-])")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase found in a text. Offsets are relative to the searched string."""
+
+    start: int
+    end: int
+    text: str
+    month: int | None
+    day: int | None
+    year: int | None
+    weekday: int | None  # 0 = Monday, when the phrase names one
+    hour: float = 0.0
+
+    @property
+    def is_complete(self) -> bool:
+        return self.year is not None and self.month is not None and self.day is not None
+
+    @property
+    def is_weekday_only(self) -> bool:
+        return self.month is None and self.year is None and self.weekday is not None
+
+    def on_year(self, year: int) -> date | None:
+        if self.month is None or self.day is None:
+            return None
+        try:
+            return date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+@lru_cache(maxsize=8192)
+def parse_day_month(day: str, month: str) -> tuple[int, int] | None:
+    """(month, day) of a day-and-month phrase, parsed by dateparser (in a leap year)."""
+    parsed = dateparser.parse(
+        f"{day} {month} 2000", languages=["en"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True}
+    )
+    if parsed is None:
+        return None
+    return parsed.month, parsed.day
+
+
+def month_number(name: str) -> int | None:
+    return MONTH_NUMBERS.get(name.rstrip(".").lower())
+
+
+def clock_hours(match: re.Match[str]) -> float:
+    if match.group("noon"):
+        return 12.0
+    if match.group("hour") is not None:
+        hour = int(match.group("hour")) + int(match.group("minute")) / 60
+        return min(hour, 24.0)
+    return 0.0
+
+
+def last_day_of_month(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def mention_from_match(match: re.Match[str], offset: int = 0) -> DateMention | None:
+    groups = match.groupdict()
+    hour = clock_hours(match)
+    start, end = match.start() + offset, match.end() + offset
+    text = match.group()
+
+    def make(month: int | None, day: int | None, year: int | None, weekday: str | None) -> DateMention:
+        wd = WEEKDAYS.index(weekday.lower()) if weekday else None
+        return DateMention(start, end, text, month, day, year, wd, hour)
+
+    for d, m, y, wd in (("d1", "m1", "y1", "wd1"), ("d2", "m2", "y2", "wd2")):
+        if groups[d]:
+            parsed = parse_day_month(re.sub(r"\D", "", groups[d]), groups[m].rstrip("."))
+            if parsed is None:
+                return None
+            year = int(groups[y]) if groups[y] else None
+            return make(parsed[0], parsed[1], year, groups[wd])
+    if groups["iy"]:
+        return make(int(groups["im"]), int(groups["id"]), int(groups["iy"]), None)
+    if groups["nd"]:
+        return make(int(groups["nm"]), int(groups["nd"]), int(groups["ny"]), None)
+    if groups["m3"]:
+        month = month_number(groups["m3"])
+        part = groups["part"].lower()
+        year = int(groups["y3"]) if groups["y3"] else None
+        if "end" in part or part == "late":
+            day = last_day_of_month(year or 2001, month or 1) if part != "late" else 25
+            # The last day of February depends on the year; resolve it once the year is known.
+            return make(month, day if month != 2 or year else 28, year, None)
+        if "middle" in part or part == "mid":
+            return make(month, 15, year, None)
+        return make(month, 1 if part != "early" else 5, year, None)
+    if groups["y4"]:
+        part = groups["part_year"].lower()
+        if "end" in part:
+            return make(12, 31, int(groups["y4"]), None)
+        if "middle" in part:
+            return make(6, 30, int(groups["y4"]), None)
+        return make(1, 1, int(groups["y4"]), None)
+    if groups["m5"]:
+        month = month_number(groups["m5"])
+        year = int(groups["y5"])
+        return make(month, last_day_of_month(year, month or 1), year, None)
+    if groups["wd6"]:
+        return make(None, None, None, groups["wd6"])
+    return None
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateMention]:
+    """Every date phrase in ``text``; offsets shifted by ``offset``."""
+    found = []
+    for match in DATE_PATTERN.finditer(text):
+        mention = mention_from_match(match, offset)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def resolve_year(mention: DateMention, reference: date | None) -> date | None:
+    """The calendar date of a mention, taking a missing year from the reference date.
+
+    A day and month that would fall well before the reference belong to the next year
+    ("by January 15" in an agreement signed in December).
+    """
+    if mention.month is None or mention.day is None:
+        return None
+    if mention.year is not None:
+        return mention.on_year(mention.year)
+    if reference is None:
+        return None
+    resolved = mention.on_year(reference.year)
+    if resolved is not None and resolved < reference - timedelta(days=60):
+        resolved = mention.on_year(reference.year + 1)
+    return resolved
+
+
+def next_weekday(weekday: int, reference: date) -> date:
+    """The first date on or after ``reference`` that falls on ``weekday``."""
+    return reference + timedelta(days=(weekday - reference.weekday()) % 7)
+
+
+def resolve_mention(
+    mention: DateMention, reference: date | None, weekday_reference: date | None
+) -> date | None:
+    if mention.is_weekday_only:
+        base = weekday_reference or reference
+        return (
+            next_weekday(mention.weekday, base) if base is not None and mention.weekday is not None else None
+        )
+    return resolve_year(mention, reference)
+
+
+def at_hour(day: date, hour: float) -> datetime:
+    return datetime(day.year, day.month, day.day) + timedelta(hours=hour)

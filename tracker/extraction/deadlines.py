@@ -1,0 +1,319 @@
+"""Time limits in a clause: the phrases that set them and the calendar dates they resolve to.
+
+A time limit is a date introduced by a limiting word ("by", "no later than", "as of",
+"starting from", "until"), a period counted from signing or from a start time stated in the
+same sentence ("within 24 hours after the approval of this memorandum", "in 150 hours"), the
+stated duration of the arrangement ("concluded for six months"), or a reference back to the
+previous limit ("at that moment"). Dates that are not limits (the signing itself, earlier
+agreements, the dateline) are never returned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import Enum
+
+from tracker.extraction.dates import DateMention, at_hour, find_dates, last_day_of_month, resolve_mention
+from tracker.extraction.vocabulary import number_word_pattern, parse_number
+
+
+class LimitType(Enum):
+    END = "end"  # by, until, no later than
+    START = "start"  # as of, starting from, with effect from
+    ON = "on"  # on a date, in a clause about the future
+    PERIOD = "period"  # within / in N units, N units after an event
+    DURATION = "duration"  # the arrangement lasts N units
+    BACK_REFERENCE = "back-reference"  # at that moment
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """One time-limit phrase; start/end are offsets into the searched text."""
+
+    start: int
+    end: int
+    text: str
+    kind: LimitType
+    when: datetime | None
+
+    @property
+    def day(self) -> date | None:
+        return self.when.date() if self.when else None
+
+
+END_TRIGGER = re.compile(
+    r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|till|through|up\s+to|prior\s+to)"
+    r"\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+START_TRIGGER = re.compile(
+    r"(?:\b(?:as\s+of|as\s+from|from|starting(?:\s+(?:from|on|at))?|beginning(?:\s+(?:on|from|at))?"
+    r"|commencing(?:\s+(?:on|from|at))?|with\s+effect\s+from|effective(?:\s+(?:from|on|as\s+of))?)"
+    r"\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+ON_TRIGGER = re.compile(r"(?:\b(?:on|at)\s+(?:the\s+)?)$", re.IGNORECASE)
+# "on May 4" is a limit only in a clause about what will happen, never next to the signing.
+FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|must|is\s+to|are\s+to|to\s+be|expected|scheduled|planned|due|would)\b", re.IGNORECASE
+)
+PAST_EVENT_CUE = re.compile(
+    r"\b(?:sign(?:ed|ing)?|signature|conclud(?:ed|ing)|adopted|reached|held|met|meeting|talks|dated"
+    r"|announced|said|stated|told|took\s+place|began|started)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+
+NUMBER = rf"(?:\d+(?:[.,]\d+)?|{number_word_pattern()}|a|an|one)"
+UNIT = r"(?P<unit>hours?|hrs|days?|weeks?|months?|years?)"
+DURATION = rf"(?P<number>{NUMBER})[\s-]+{UNIT}"
+EVENT = r"(?:\s+(?P<relation>after|of|from|following|since)\s+(?P<event>[^,.;()\n]{1,90}))?"
+PERIOD_PATTERN = re.compile(
+    rf"\b(?:within|in|during)\s+(?:the\s+(?:first|next|coming|following)\s+|a\s+(?:period|term)\s+of\s+"
+    rf"|the\s+(?:period|term)\s+of\s+|(?:a\s+)?maximum\s+of\s+)?{DURATION}{EVENT}(?![\w-])",
+    re.IGNORECASE,
+)
+COUNTED_PATTERN = re.compile(
+    rf"\b{DURATION}\s+(?P<relation>after|from|following)\s+(?P<event>[^,.;()\n]{{1,90}})", re.IGNORECASE
+)
+DURATION_PATTERN = re.compile(
+    rf"\b(?:(?:for|over)\s+(?:a\s+(?:further\s+|total\s+)?(?:period|term)\s+of\s+|the\s+(?:period|term)\s+of\s+)?"
+    rf"|(?:lasts?|lasting)\s+(?:for\s+)?)(?P<body>{DURATION})(?![\w-])",
+    re.IGNORECASE,
+)
+ADJECTIVAL_DURATION = re.compile(
+    rf"\b(?P<number>{NUMBER})-(?P<unit>hour|day|week|month|year)[\s-]+"
+    r"(?:ceasefire|cease-fire|truce|pause|humanitarian\s+pause|moratorium|cessation|lull)\b",
+    re.IGNORECASE,
+)
+# A duration is the arrangement's own only when the clause speaks of its validity or term.
+DURATION_CONTEXT = re.compile(
+    r"\b(?:conclud\w*|valid\w*|in\s+force|effect\w*|last\w*|remain\w*|extend\w*|prolong\w*|renew\w*"
+    r"|period|term|ceasefire|cease-fire|truce|pause|moratorium|suspend\w*|halt\w*|observed|agree\w*)\b",
+    re.IGNORECASE,
+)
+END_OF_PERIOD = re.compile(
+    r"\b(?:by|before|until|no\s+later\s+than|not\s+later\s+than)\s+the\s+end\s+of\s+(?:the|this)\s+"
+    r"(?P<period>year|month|week)\b",
+    re.IGNORECASE,
+)
+BACK_REFERENCE = re.compile(
+    r"\b(?:at\s+that\s+(?:moment|time|point)|by\s+that\s+time|by\s+then|at\s+the\s+same\s+time"
+    r"|simultaneously)\b",
+    re.IGNORECASE,
+)
+SIGNING_EVENT = re.compile(
+    r"\b(?:sign\w*|signature|approv\w*|adopt\w*|conclu\w*|entry\s+into\s+force|enter\w*\s+into\s+force"
+    r"|(?:this|the\s+present)\s+(?:agreement|memorandum|protocol|document|accord|arrangement|decision"
+    r"|declaration|statement|deal|treaty))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What relative limits are counted from."""
+
+    signed_on: date | None
+    weekday_base: date | None  # the dateline or signing date, for "from Wednesday"
+    previous: datetime | None  # the limit of the clause before, for "at that moment"
+
+
+def add_months(start: datetime, months: int) -> datetime:
+    """The same day ``months`` later, clamped to the month's end (31 January + 1 month = 28/29 February)."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    day = min(start.day, last_day_of_month(year, month + 1))
+    return start.replace(year=year, month=month + 1, day=day)
+
+
+def add_period(start: datetime, amount: float, unit: str) -> datetime:
+    unit = unit.lower().rstrip("s")
+    if unit in ("hour", "hr"):
+        return start + timedelta(hours=amount)
+    if unit == "day":
+        return start + timedelta(days=amount)
+    if unit == "week":
+        return start + timedelta(weeks=amount)
+    whole = int(amount)
+    if unit == "month":
+        return add_months(start, whole) + timedelta(days=round((amount - whole) * 30))
+    return add_months(start, 12 * whole) + timedelta(days=round((amount - whole) * 365))
+
+
+def period_amount(number: str) -> float | None:
+    value = parse_number(number)
+    if value is None or value <= 0 or value > 10000:
+        return None
+    return value
+
+
+def dated_limits(sentence: str, mentions: list[DateMention], reference: Reference) -> list[TimeLimit]:
+    limits = []
+    for mention in mentions:
+        before = sentence[max(0, mention.start - 40) : mention.start]
+        if END_TRIGGER.search(before):
+            kind = LimitType.END
+        elif START_TRIGGER.search(before):
+            kind = LimitType.START
+        elif (
+            ON_TRIGGER.search(before)
+            and FUTURE_CUE.search(sentence)
+            and not PAST_EVENT_CUE.search(sentence[max(0, mention.start - 70) : mention.start])
+        ):
+            kind = LimitType.ON
+        else:
+            continue
+        trigger = END_TRIGGER.search(before) or START_TRIGGER.search(before) or ON_TRIGGER.search(before)
+        start = mention.start - (len(before) - trigger.start()) if trigger else mention.start
+        day = resolve_mention(mention, reference.signed_on, reference.weekday_base)
+        when = at_hour(day, mention.hour) if day else None
+        limits.append(TimeLimit(start, mention.end, sentence[start : mention.end], kind, when))
+    for match in END_OF_PERIOD.finditer(sentence):
+        when = None
+        if reference.signed_on is not None:
+            signed = reference.signed_on
+            period = match.group("period").lower()
+            if period == "year":
+                when = datetime(signed.year, 12, 31)
+            elif period == "month":
+                when = datetime(signed.year, signed.month, last_day_of_month(signed.year, signed.month))
+            else:
+                when = datetime(signed.year, signed.month, signed.day) + timedelta(days=6 - signed.weekday())
+        limits.append(TimeLimit(match.start(), match.end(), match.group(), LimitType.END, when))
+    return limits
+
+
+def counted_from(event: str | None, start_time: datetime | None, reference: Reference) -> datetime | None:
+    """The moment a period starts: signing, or a start time the same sentence states."""
+    signed = at_hour(reference.signed_on, 0) if reference.signed_on else None
+    if event is None:
+        return start_time or signed
+    if SIGNING_EVENT.search(event):
+        return signed
+    return start_time
+
+
+def period_limits(sentence: str, start_time: datetime | None, reference: Reference) -> list[TimeLimit]:
+    limits = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (PERIOD_PATTERN, COUNTED_PATTERN):
+        for match in pattern.finditer(sentence):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            amount = period_amount(match.group("number"))
+            if amount is None:
+                continue
+            event = match.group("event")
+            relation = match.group("relation")
+            end = match.end()
+            if (
+                event is not None
+                and relation is not None
+                and relation.lower() == "of"
+                and not SIGNING_EVENT.search(event)
+            ):
+                # "within 30 days of talks" is rare; "in 14 months of withdrawal" is no event.
+                end = match.start("relation")
+                event = None
+            base = counted_from(event, start_time, reference)
+            when = add_period(base, amount, match.group("unit")) if base else None
+            taken.append((match.start(), end))
+            limits.append(
+                TimeLimit(match.start(), end, sentence[match.start() : end], LimitType.PERIOD, when)
+            )
+    return limits
+
+
+def duration_limits(sentence: str, start_time: datetime | None, reference: Reference) -> list[TimeLimit]:
+    limits = []
+    signed = at_hour(reference.signed_on, 0) if reference.signed_on else None
+    base = start_time or signed
+    for match in DURATION_PATTERN.finditer(sentence):
+        if not DURATION_CONTEXT.search(sentence[max(0, match.start() - 60) : match.start() + 20]):
+            continue
+        amount = period_amount(match.group("number"))
+        if amount is None:
+            continue
+        when = add_period(base, amount, match.group("unit")) if base else None
+        limits.append(TimeLimit(match.start(), match.end(), match.group(), LimitType.DURATION, when))
+    for match in ADJECTIVAL_DURATION.finditer(sentence):
+        amount = period_amount(match.group("number"))
+        if amount is None:
+            continue
+        when = add_period(base, amount, match.group("unit")) if base else None
+        span_end = match.start("unit") + len(match.group("unit"))
+        limits.append(
+            TimeLimit(match.start(), span_end, sentence[match.start() : span_end], LimitType.DURATION, when)
+        )
+    return limits
+
+
+def find_time_limits(sentence: str, reference: Reference) -> list[TimeLimit]:
+    """Every time limit in one sentence, in text order, overlapping phrases removed."""
+    mentions = find_dates(sentence)
+    dated = dated_limits(sentence, mentions, reference)
+    start_time = next((limit.when for limit in dated if limit.kind is LimitType.START and limit.when), None)
+    found = (
+        dated
+        + period_limits(sentence, start_time, reference)
+        + duration_limits(sentence, start_time, reference)
+    )
+    for match in BACK_REFERENCE.finditer(sentence):
+        found.append(
+            TimeLimit(match.start(), match.end(), match.group(), LimitType.BACK_REFERENCE, reference.previous)
+        )
+    found.sort(key=lambda limit: (limit.start, -(limit.end - limit.start)))
+    kept: list[TimeLimit] = []
+    for limit in found:
+        if kept and limit.start < kept[-1].end:
+            continue
+        kept.append(limit)
+    return kept
+
+
+def is_restatement(first: TimeLimit, second: TimeLimit, sentence: str) -> bool:
+    """A limit repeated in brackets right after another: "Ten days after signing (by May 14)"."""
+    gap = sentence[first.end : second.start]
+    return bool(re.fullmatch(r"\s*[(\[]?\s*", gap)) and (
+        first.day == second.day or first.day is None or second.day is None
+    )
+
+
+def group_limits(limits: list[TimeLimit], sentence: str) -> list[TimeLimit]:
+    """Merge a limit and its bracketed restatement into one phrase."""
+    grouped: list[TimeLimit] = []
+    for limit in limits:
+        if grouped and is_restatement(grouped[-1], limit, sentence):
+            previous = grouped[-1]
+            end = limit.end
+            if sentence[end : end + 1] in ")]" and end < len(sentence):
+                end += 1
+            grouped[-1] = TimeLimit(
+                previous.start,
+                end,
+                sentence[previous.start : end],
+                previous.kind,
+                previous.when or limit.when,
+            )
+            continue
+        grouped.append(limit)
+    return grouped
+
+
+LIMIT_PREFERENCE = {
+    LimitType.END: 0,
+    LimitType.PERIOD: 1,
+    LimitType.DURATION: 2,
+    LimitType.ON: 3,
+    LimitType.START: 4,
+    LimitType.BACK_REFERENCE: 5,
+}
+
+
+def main_limit(limits: list[TimeLimit]) -> TimeLimit | None:
+    """The limit a tracker counts down to when a clause states several."""
+    if not limits:
+        return None
+    return min(limits, key=lambda limit: (limit.when is None, LIMIT_PREFERENCE[limit.kind], limit.start))

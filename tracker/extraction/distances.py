@@ -1,0 +1,89 @@
+"""Zone widths: the width or depth of a zone, corridor or pull-back distance, in kilometres.
+
+A width is a number or a range ("15-20", "between 15 and 20", "fifteen") followed by a
+length unit (kilometres, miles, metres; never millimetres, which are calibres). A figure
+repeated in other units in brackets right after ("15-20 kilometers (9.3-12.4 miles)") is the
+same zone. Figures that locate a place ("3 km north of the town"), weapon ranges, speeds and
+areas are not widths.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tracker.extraction.vocabulary import length_units, number_word_pattern, parse_number
+
+
+@dataclass(frozen=True)
+class Distance:
+    start: int
+    end: int
+    low_km: float
+    high_km: float
+
+
+@cache
+def distance_pattern() -> re.Pattern[str]:
+    number = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{number_word_pattern()})"
+    units = "|".join(
+        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(length_units(), key=len, reverse=True)
+    )
+    return re.compile(
+        rf"(?<![\w.,-])(?:between\s+(?P<between>{number})\s+and\s+)?(?P<low>{number})"
+        rf"(?:\s*(?:-|–|—|to|or)\s*(?P<high>{number}))?[\s-]*(?P<unit>{units})(?![\w²])",
+        re.IGNORECASE,
+    )
+
+
+COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|ward|wards)?"
+LOCATING_AFTER = re.compile(
+    rf"^\s*(?:to\s+the\s+)?{COMPASS}\b|^\s*(?:/|per\s+|an\s+hour|a\s+day)|^\s*(?:long|high|deep\s+into)\b"
+    r"|^\s*(?:²|2\b|sq\b|square)",
+    re.IGNORECASE,
+)
+NOT_WIDTH_BEFORE = re.compile(
+    r"(?:\brange\w*|\breach\w*|\bfir(?:e|ing)\s+distance|\blocated|\bsituated|\blying|\bsquare|\bsq\.?"
+    r"|\bcalib(?:re|er)\w*|\bspeed\w*|\baltitude|\bheight|\btravel\w*|\bdrove|\bwalk\w*)"
+    r"(?:\s+\w+){0,3}\s*$",
+    re.IGNORECASE,
+)
+BRACKETED = re.compile(r"\s*[(\[]")
+
+
+def to_km(value: float, unit: str) -> float:
+    factor = length_units().get(re.sub(r"\s+", " ", unit.lower()))
+    if factor is None:
+        factor = 1.0
+    return round(value * factor, 3)
+
+
+def find_distances(text: str) -> list[Distance]:
+    """Every zone width in ``text``, with its offsets, in text order."""
+    found: list[Distance] = []
+    bracket_end = -1
+    for match in distance_pattern().finditer(text):
+        unit = match.group("unit")
+        low_text = match.group("between") or match.group("low")
+        high_text = match.group("low") if match.group("between") else match.group("high")
+        if unit.lower() in ("m", "mi", "nm") and not re.match(r"\d", low_text):
+            continue  # "five m" is not a width; only digits carry the short units
+        low = parse_number(low_text)
+        high = parse_number(high_text) if high_text else low
+        if low is None or high is None or low <= 0:
+            continue
+        if match.start() < bracket_end:
+            continue  # the same figure restated in brackets in another unit
+        after = text[match.end() : match.end() + 30]
+        before = text[max(0, match.start() - 40) : match.start()]
+        if LOCATING_AFTER.search(after) or NOT_WIDTH_BEFORE.search(before):
+            continue
+        low_km, high_km = sorted((to_km(low, unit), to_km(high, unit)))
+        found.append(Distance(match.start(), match.end(), low_km, high_km))
+        bracket = BRACKETED.match(text, match.end())
+        if bracket:
+            close = text.find(")" if text[bracket.end() - 1] == "(" else "]", bracket.end())
+            if 0 <= close - bracket.end() <= 60:
+                bracket_end = close
+    return found

@@ -1,0 +1,191 @@
+"""The extraction pipeline: text -> operative clauses -> provisions with their facets.
+
+One pass over the sentences, in text order, so that cost grows linearly with the text and
+a time limit such as "at that moment" can refer back to the limit before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from tracker.domain import ExtractedProvision, Extraction, Facets, Kind
+from tracker.errors import ExtractionCancelled
+from tracker.extraction.deadlines import (
+    LimitType,
+    Reference,
+    TimeLimit,
+    find_time_limits,
+    group_limits,
+    main_limit,
+)
+from tracker.extraction.distances import Distance, find_distances
+from tracker.extraction.kinds import classify
+from tracker.extraction.operative import is_operative
+from tracker.extraction.parties import patrol_parties, responsible_parties
+from tracker.extraction.segmentation import Sentence, clause_spans, sentences
+from tracker.extraction.signing import infer_signing_date
+from tracker.extraction.splitting import split_clause
+from tracker.extraction.summaries import summarise
+from tracker.extraction.weapons import find_weapons
+
+ProgressCallback = Callable[[float], None]
+CancelCheck = Callable[[], bool]
+PROGRESS_STEPS = 100
+
+
+@dataclass(frozen=True)
+class ClauseFacts:
+    """What a whole clause sets, passed to the parts it is cut into."""
+
+    limit: TimeLimit | None
+    weapons: tuple[str, ...]
+
+
+def shift(limit: TimeLimit, offset: int) -> TimeLimit:
+    return TimeLimit(limit.start + offset, limit.end + offset, limit.text, limit.kind, limit.when)
+
+
+def inside(span: tuple[int, int], start: int, end: int) -> bool:
+    return start <= span[0] and span[1] <= end
+
+
+def distinct_limits(limits: list[TimeLimit]) -> list[TimeLimit]:
+    """The limits of a clause that differ from the one before (each may need a part of its own)."""
+    kept: list[TimeLimit] = []
+    for limit in limits:
+        if limit.kind is LimitType.BACK_REFERENCE:
+            continue
+        if kept and kept[-1].day == limit.day:
+            continue
+        kept.append(limit)
+    return kept
+
+
+class Extractor:
+    def __init__(
+        self,
+        text: str,
+        signed_on: date | None,
+        progress: ProgressCallback | None,
+        cancelled: CancelCheck | None,
+    ) -> None:
+        self.text = text
+        self.progress = progress
+        self.cancelled = cancelled
+        self.signing = infer_signing_date(text, signed_on)
+        self.previous_limit: datetime | None = None
+        self.provisions: list[ExtractedProvision] = []
+
+    def check_cancelled(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ExtractionCancelled("Extraction cancelled.")
+
+    def report(self, fraction: float) -> None:
+        if self.progress is not None:
+            self.progress(min(1.0, max(0.0, fraction)))
+
+    def run(self) -> Extraction:
+        self.report(0.0)
+        self.check_cancelled()
+        found = sentences(self.text)
+        total = max(1, len(self.text))
+        next_report = total / PROGRESS_STEPS
+        for sentence in found:
+            if sentence.start >= next_report:
+                self.check_cancelled()
+                self.report(sentence.start / total)
+                next_report = sentence.start + total / PROGRESS_STEPS
+            self.read_sentence(sentence)
+        self.check_cancelled()
+        self.report(1.0)
+        return Extraction(self.signing.day, self.signing.source, tuple(self.provisions))
+
+    def reference(self) -> Reference:
+        return Reference(self.signing.day, self.signing.dateline or self.signing.day, self.previous_limit)
+
+    def read_sentence(self, sentence: Sentence) -> None:
+        body = self.text[sentence.start : sentence.end]
+        limits = group_limits(find_time_limits(body, self.reference()), body)
+        limits = [shift(limit, sentence.start) for limit in limits]
+        has_limit = any(limit.kind is not LimitType.BACK_REFERENCE for limit in limits)
+        if not is_operative(body, sentence.numbered, has_limit):
+            return
+        for clause_start, clause_end in clause_spans(self.text, sentence.start, sentence.end):
+            clause_limits = [
+                limit for limit in limits if inside((limit.start, limit.end), clause_start, clause_end)
+            ]
+            self.read_clause(clause_start, clause_end, clause_limits)
+
+    def read_clause(self, start: int, end: int, limits: list[TimeLimit]) -> None:
+        clause = self.text[start:end]
+        distances = [
+            Distance(d.start + start, d.end + start, d.low_km, d.high_km) for d in find_distances(clause)
+        ]
+        protected = [(limit.start, limit.end) for limit in limits] + [(d.start, d.end) for d in distances]
+        pivots: list[tuple[int, int]]
+        if len(distances) >= 2:
+            pivots = [(d.start, d.end) for d in distances]
+        else:
+            pivots = [(limit.start, limit.end) for limit in distinct_limits(limits)]
+        parts = split_clause(self.text, start, end, pivots, protected)
+        facts = ClauseFacts(main_limit(limits), find_weapons(clause))
+        for part_start, part_end in parts:
+            part_limits = [
+                limit for limit in limits if inside((limit.start, limit.end), part_start, part_end)
+            ]
+            part_distances = [d for d in distances if inside((d.start, d.end), part_start, part_end)]
+            limit = main_limit(part_limits) or (facts.limit if len(parts) > 1 else None)
+            self.add_provision(part_start, part_end, limit, part_distances, facts)
+
+    def add_provision(
+        self, start: int, end: int, limit: TimeLimit | None, distances: list[Distance], facts: ClauseFacts
+    ) -> None:
+        while end > start and self.text[end - 1] in " ,;:—–-":
+            end -= 1
+        excerpt = self.text[start:end]
+        if not excerpt.strip():
+            return
+        width = (distances[0].low_km, distances[0].high_km) if distances else None
+        weapons = find_weapons(excerpt) or facts.weapons
+        facets = Facets(
+            zone_width_km=width,
+            weapons=weapons,
+            patrol_parties=patrol_parties(excerpt),
+            responsible_parties=responsible_parties(excerpt),
+        )
+        kind = classify(excerpt, width is not None)
+        if kind is not Kind.PATROL and not facets.patrol_parties:
+            facets = Facets(width, weapons, (), facets.responsible_parties)
+        deadline = limit.day if limit else None
+        if limit is not None and limit.when is not None:
+            self.previous_limit = limit.when
+        self.provisions.append(
+            ExtractedProvision(
+                start=start,
+                end=end,
+                excerpt=excerpt,
+                kind=kind,
+                summary=summarise(kind, excerpt, facets, deadline),
+                deadline=deadline,
+                deadline_text=limit.text if limit else None,
+                facets=facets,
+            )
+        )
+
+
+def extract(
+    text: str,
+    signed_on: date | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Extraction:
+    """Every operative provision of an agreement text, with its facets and exact source span.
+
+    ``signed_on`` resolves partial and relative dates; without it the signing date is
+    inferred from the text (``Extraction.signed_on_source`` says how). ``progress`` receives
+    fractions from 0 to 1; when ``cancelled()`` turns true, ExtractionCancelled is raised.
+    """
+    return Extractor(text, signed_on, progress, cancelled).run()

@@ -1,0 +1,76 @@
+"""Which sentences are operative: what a party shall do or refrain from, or an arrangement set.
+
+Recitals ("Recalling ...", "Reaffirming ..."), headings, datelines, background and commentary
+are not. In a news report, a sentence is operative when it says what the agreement sets
+("under the memorandum", "agreed to", "will be released by"), and a quote is commentary
+when its speaker talks in the first person ("We will closely watch ..."), unless the words
+quoted are the document's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+OBLIGATION = re.compile(
+    r"\b(?:shall|will|must|is\s+to|are\s+to|was\s+to|were\s+to|agree[sd]?\s+(?:to|on|upon|that|with)"
+    r"|ha(?:ve|s)\s+agreed|undert(?:ake|akes|ook)\s+to|commit(?:s|ted)?\s+(?:to|themselves)|pledge[sd]?\s+to"
+    r"|promise[sd]?\s+to|vow(?:s|ed)?\s+to|(?:is|are|be)\s+(?:prohibited|forbidden|banned|outlawed|not\s+allowed"
+    r"|not\s+permitted|closed)|prohibit(?:s|ed)?|expected\s+to|(?:is|are|was|were|it\s+was)\s+planned"
+    r"|planned\s+to|scheduled\s+to|due\s+to\s+(?:be|start|begin|end|take)|provides?\s+for|stipulates?"
+    r"|envisages?|calls?\s+for|requires?|obliges?|obligat\w+|bound\s+to|may\s+not|cannot|refrain\w*"
+    r"|to\s+be\s+considered|(?:is|are)\s+considered|(?:is|are)\s+(?:hereby\s+)?(?:established|created|set\s+up"
+    r"|declared|designated)|was\s+concluded\s+for|were\s+to\s+be|is\s+to\s+be|are\s+to\s+be)\b",
+    re.IGNORECASE,
+)
+REPORTED_TERMS = re.compile(
+    r"\b(?:under|according\s+to|in\s+line\s+with|in\s+accordance\s+with|as\s+per)\s+(?:the|a|this)\s+"
+    r"(?:\w+\s+){0,2}(?:memorandum|agreement|deal|accord|document|protocol|plan|arrangement|terms|text"
+    r"|treaty|deal|roadmap|road\s+map|ceasefire|truce)\b",
+    re.IGNORECASE,
+)
+RECITAL_START = re.compile(
+    r"^[\"“(]?(?:Recalling|Reaffirming|Noting|Welcoming|Considering|Guided|Acknowledging|Emphasi[sz]ing"
+    r"|Recogni[sz]ing|Taking\s+into|Desiring|Determined|Convinced|Expressing|Mindful|Bearing\s+in\s+mind"
+    r"|Whereas|Having|Affirming|Reiterating|Stressing|Underlining|Underscoring|Condemning|Deeply|Concerned"
+    r"|Aware|Seeking|Respecting|Confirming|Inspired|Striving|Proceeding\s+from|Believing|Conscious"
+    r"|Commending|Appreciating|Deploring|Regretting|Highlighting|Encouraged|Alarmed|Wishing|Resolved)\b"
+)
+FOLLOWS = re.compile(r"\bas\s+follows\s*:?\s*$|:\s*$", re.IGNORECASE)
+QUOTE = re.compile(r"[\"“]([^\"”]{3,})[\"”]")
+FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me)\b", re.IGNORECASE)
+DOCUMENT_SPEAKS = re.compile(
+    r"\b(?:memorandum|agreement|deal|accord|document|protocol|text|statement|declaration|treaty|it)\s+"
+    r"(?:\w+\s+){0,6}?(?:says|said|reads|read|states|stated|stipulates|added|adds|provides|notes)\b",
+    re.IGNORECASE,
+)
+BACKGROUND_START = re.compile(
+    r"^(?:Asked|Earlier|Previously|Last\s+(?:week|month|year)|In\s+(?:the\s+past|recent)|Since|Meanwhile)\b"
+)
+
+
+def is_recital(sentence: str) -> bool:
+    return bool(RECITAL_START.match(sentence.lstrip()))
+
+
+def is_first_person_commentary(sentence: str) -> bool:
+    quotes = QUOTE.findall(sentence)
+    if not quotes:
+        return False
+    if not any(FIRST_PERSON.search(quote) for quote in quotes):
+        return False
+    outside = QUOTE.sub(" ", sentence)
+    return not DOCUMENT_SPEAKS.search(outside)
+
+
+def is_operative(sentence: str, numbered: bool, has_time_limit: bool) -> bool:
+    """Whether a sentence sets something (it is then cut into clauses)."""
+    stripped = sentence.strip()
+    if len(re.findall(r"[A-Za-z]{2,}", stripped)) < 3:
+        return False
+    if is_recital(stripped) or FOLLOWS.search(stripped) or BACKGROUND_START.match(stripped):
+        return False
+    if is_first_person_commentary(stripped):
+        return False
+    if numbered:
+        return True
+    return bool(OBLIGATION.search(stripped) or REPORTED_TERMS.search(stripped) or has_time_limit)

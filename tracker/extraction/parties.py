@@ -1,0 +1,85 @@
+"""Who does what: the parties whose forces patrol or monitor, and the parties responsible.
+
+Party names, demonyms and abbreviations come from resources/vocabularies/parties.json. A
+party patrols or monitors when its name qualifies a body of forces in a patrol, monitoring,
+observation or peacekeeping clause ("Russian military police", "units of Russia's military
+police", "the OSCE monitoring mission", "under the supervision of the OSCE"), or is the
+subject of a patrolling verb ("Russia and Turkey will conduct joint patrols"). A place named
+with a demonym ("the Turkish border", "Syrian territories") is not a party at work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.vocabulary import party_terms
+
+PATROL_CUE = re.compile(
+    r"\b(?:patrol\w*|monitor\w*|observ(?:er|ers|ation|ing|e)\b|supervis\w*|peace-?keep\w*|verif\w*"
+    r"|military\s+police|border\s+guards?|deploy\w*|escort\w*|oversee\w*|overs(?:ight|aw)|inspect\w*"
+    r"|control\s+(?:in|over|of)\s+the)",
+    re.IGNORECASE,
+)
+FORCE = (
+    r"(?:forces?|troops?|units?|(?:military\s+)?police|guards?|patrols?|patrol\s+groups?|patrolling|peace-?keepers"
+    r"|peace-?keeping\s+(?:forces?|contingents?|missions?|troops)|contingents?|observers?|monitors|mission"
+    r"|monitoring|supervision|observation|oversight|servicemen|soldiers|personnel|military|army|armed\s+forces"
+    r"|gendarmerie|battalions?|brigades?|officers|experts|teams?|convoys?|sentries|checkpoints?|posts?)"
+)
+COORDINATION = re.compile(r"^(?:\s*(?:,|and|&|/|-|–)\s*)+$")
+FORCE_AFTER = re.compile(rf"^(?:['’]s)?(?:\s+[\w-]+){{0,3}}?\s+{FORCE}\b|^-led\b", re.IGNORECASE)
+FORCE_BEFORE = re.compile(
+    rf"\b(?:{FORCE}|monitored|patrolled|observed|supervised|verified|escorted|overseen|exercised)"
+    r"\s+(?:of|from|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+PATROL_SUBJECT = re.compile(
+    r"^(?:\s+\w+){0,3}?\s+(?:will|shall|would|to|must)?\s*(?:jointly\s+|also\s+)?"
+    r"(?:conduct|carry\s+out|patrol|monitor|observe|deploy|supervise|oversee|verify|escort|guard)\b",
+    re.IGNORECASE,
+)
+RESPONSIBLE_AFTER = re.compile(
+    r"^(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:shall|will|must|agreed?|agrees|undertakes?|undertook|commits?"
+    r"|committed|promised|pledged|is\s+committed|are\s+committed|is\s+to|are\s+to|has\s+agreed|have\s+agreed)\b",
+    re.IGNORECASE,
+)
+SUBJECT_WINDOW = 40
+
+
+def party_groups(text: str) -> list[tuple[int, int, list[str]]]:
+    """Coordinated party mentions ("Russian and Turkish", "Russian-Turkish") as (start, end, names)."""
+    groups: list[tuple[int, int, list[str]]] = []
+    for start, end, party in party_terms().find(text):
+        if groups and COORDINATION.match(text[groups[-1][1] : start]):
+            previous = groups[-1]
+            groups[-1] = (previous[0], end, [*previous[2], party])
+        else:
+            groups.append((start, end, [party]))
+    return groups
+
+
+def unique(names: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
+
+
+def patrol_parties(text: str) -> tuple[str, ...]:
+    """Parties whose forces patrol, monitor or keep the peace under this clause."""
+    if not PATROL_CUE.search(text):
+        return ()
+    found: list[str] = []
+    for start, end, names in party_groups(text):
+        after = text[end : end + 60]
+        before = text[max(0, start - 40) : start]
+        if FORCE_AFTER.match(after) or FORCE_BEFORE.search(before) or PATROL_SUBJECT.match(after):
+            found.extend(names)
+    return unique(found)
+
+
+def responsible_parties(text: str) -> tuple[str, ...]:
+    """Parties the clause makes act: the subjects of its obligation."""
+    found: list[str] = []
+    for _, end, names in party_groups(text):
+        after = text[end : end + SUBJECT_WINDOW + 20]
+        if RESPONSIBLE_AFTER.match(after) or FORCE_AFTER.match(after):
+            found.extend(names)
+    return unique(found)

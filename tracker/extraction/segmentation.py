@@ -1,0 +1,165 @@
+"""Cutting a text into paragraphs, sentences and clauses, keeping exact offsets.
+
+Paragraphs are separated by blank lines, by a line that ends a sentence or by a numbered or
+bulleted point; a hard-wrapped paragraph (long lines that do not end a sentence) is read as
+one. Sentences end at a full stop, question or exclamation mark (also before a closing
+quote) that is followed by a capital, unless the word before is a known abbreviation or an
+initial ("U.S."). Clauses are the parts of a sentence separated by semicolons, spaced dashes
+or inline list markers, each setting something of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tracker.extraction.vocabulary import abbreviations
+
+LIST_MARKER = re.compile(
+    r"[ \t]*(?:(?:Article|ARTICLE|Art\.|Section|SECTION|Paragraph|Clause|Point)\s+[\dIVXLC]+[.:)]?"
+    r"|\(?\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|\(?[a-z]\)|\(?[ivx]{1,5}\)|[A-Z][.)](?=\s)|[-–—•*·▪●○◦►])[ \t]+"
+)
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
+WORD_BEFORE = re.compile(r"([A-Za-z]+)\.$")
+INITIAL = re.compile(r"(?:^|[\s.(])[A-Za-z]\.$")
+CLAUSE_BREAK = re.compile(
+    r";\s+(?:and\s+|or\s+)?"
+    r"|\s+[—–]\s+|\s+--\s+"
+    r"|(?<=[;:,])\s+(?=\(?[a-z0-9]{1,3}\)\s)"
+    r"|,\s+and\s+(?=(?:\w+ly\s+)?\w+ing\b)"
+)
+GERUND_EXCEPTIONS = frozenset(
+    {"including", "according", "concerning", "regarding", "during", "excluding", "nothing"}
+)
+SHORT_LINE = 60
+MIN_CLAUSE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    numbered: bool  # inside a numbered or bulleted point
+
+
+def line_spans(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in re.finditer(r"\n", text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def paragraphs(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, numbered) of every paragraph, trimmed of surrounding white space."""
+    blocks: list[tuple[int, int, bool]] = []
+    current: list[int] | None = None  # [start, end, numbered]
+    previous_line = ""
+    for start, end in line_spans(text):
+        line = text[start:end]
+        if not line.strip():
+            if current is not None:
+                blocks.append((current[0], current[1], bool(current[2])))
+            current = None
+            previous_line = ""
+            continue
+        marker = LIST_MARKER.match(line)
+        continues = (
+            current is not None
+            and marker is None
+            and len(previous_line.strip()) >= SHORT_LINE
+            and not TERMINAL.search(previous_line)
+        )
+        if continues and current is not None:
+            current[1] = end
+        else:
+            if current is not None:
+                blocks.append((current[0], current[1], bool(current[2])))
+            current = [start, end, 1 if marker else 0]
+        previous_line = line
+    if current is not None:
+        blocks.append((current[0], current[1], bool(current[2])))
+    return [trimmed for block in blocks if (trimmed := trim(text, block[0], block[1], block[2])) is not None]
+
+
+def trim(text: str, start: int, end: int, numbered: bool) -> tuple[int, int, bool] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end, numbered) if start < end else None
+
+
+def is_abbreviation(text: str, period_at: int) -> bool:
+    before = text[max(0, period_at - 12) : period_at + 1]
+    if INITIAL.search(before):
+        return True
+    word = WORD_BEFORE.search(before)
+    return bool(word and word.group(1) in abbreviations())
+
+
+def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    block = text[start:end]
+    cursor = 0
+    for match in SENTENCE_END.finditer(block):
+        if block[match.start()] == "." and is_abbreviation(block, match.start()):
+            continue
+        yield start + cursor, start + match.end()
+        cursor = match.end()
+    yield start + cursor, end
+
+
+def strip_marker(text: str, start: int, end: int) -> int:
+    marker = LIST_MARKER.match(text, start, end)
+    return marker.end() if marker and marker.end() < end else start
+
+
+def sentences(text: str) -> list[Sentence]:
+    found = []
+    for index, (p_start, p_end, numbered) in enumerate(paragraphs(text)):
+        body_start = strip_marker(text, p_start, p_end)
+        for s_start, s_end in sentence_spans(text, body_start, p_end):
+            trimmed = trim(text, s_start, s_end, numbered)
+            if trimmed is not None:
+                found.append(Sentence(trimmed[0], trimmed[1], index, numbered))
+    return found
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[A-Za-z]{2,}", text))
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of one sentence; a piece too short to set anything stays with its neighbour."""
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for match in CLAUSE_BREAK.finditer(text, start, end):
+        following = re.match(r"\s*(\w+)", text[match.end() : match.end() + 30])
+        if (
+            match.group().lstrip().startswith(",")
+            and following
+            and following.group(1).lower() in GERUND_EXCEPTIONS
+        ):
+            continue
+        pieces.append((cursor, match.start()))
+        cursor = match.end()
+    pieces.append((cursor, end))
+    merged: list[tuple[int, int]] = []
+    for piece in pieces:
+        if merged and (
+            word_count(text[piece[0] : piece[1]]) < MIN_CLAUSE_WORDS
+            or word_count(text[merged[-1][0] : merged[-1][1]]) < MIN_CLAUSE_WORDS
+        ):
+            merged[-1] = (merged[-1][0], piece[1])
+        else:
+            merged.append(piece)
+    result = []
+    for piece_start, piece_end in merged:
+        piece_start = strip_marker(text, piece_start, piece_end)
+        trimmed = trim(text, piece_start, piece_end, False)
+        if trimmed is not None:
+            result.append((trimmed[0], trimmed[1]))
+    return result

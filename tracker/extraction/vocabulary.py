@@ -1,0 +1,149 @@
+"""The vocabularies shipped in resources/vocabularies, loaded once and compiled into matchers.
+
+The word lists are data (weapons, parties, number words, units, abbreviations) so that an
+analyst can extend them without touching code; this module only turns them into regular
+expressions and lookup tables.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from tracker.assets import resource
+
+
+def load_vocabulary(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resource("vocabularies", name).read_text(encoding="utf-8"))
+    return data
+
+
+def phrase_pattern(phrases: list[str], flags: int = 0) -> re.Pattern[str]:
+    """One alternation of whole-word phrases, longest first so that the longest phrase wins.
+
+    Spaces and hyphens inside a phrase match any run of spaces or a hyphen, so that
+    "anti-tank" also finds "anti tank" and a phrase broken over a line still matches.
+    """
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        words = re.split(r"[\s-]+", phrase)
+        parts.append(r"[\s-]+".join(re.escape(word) for word in words))
+    body = "|".join(parts) if parts else r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+@dataclass(frozen=True)
+class TermTable:
+    """Phrases mapped to canonical values, with one compiled matcher per case sensitivity."""
+
+    folded: dict[str, str]
+    exact: dict[str, str]
+    folded_pattern: re.Pattern[str]
+    exact_pattern: re.Pattern[str]
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical value) of every non-overlapping match, in text order."""
+        hits: list[tuple[int, int, str]] = []
+        for match in self.exact_pattern.finditer(text):
+            hits.append((match.start(), match.end(), self.exact[normalise_phrase(match.group())]))
+        taken = [(s, e) for s, e, _ in hits]
+        for match in self.folded_pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            hits.append((start, end, self.folded[normalise_phrase(match.group()).lower()]))
+        hits.sort()
+        return hits
+
+
+def normalise_phrase(phrase: str) -> str:
+    return re.sub(r"[\s-]+", " ", phrase)
+
+
+def term_table(folded: dict[str, str], exact: dict[str, str]) -> TermTable:
+    folded_keys = {normalise_phrase(k).lower(): v for k, v in folded.items()}
+    exact_keys = {normalise_phrase(k): v for k, v in exact.items()}
+    return TermTable(
+        folded=folded_keys,
+        exact=exact_keys,
+        folded_pattern=phrase_pattern(list(folded), re.IGNORECASE),
+        exact_pattern=phrase_pattern(list(exact)),
+    )
+
+
+@cache
+def weapon_terms() -> TermTable:
+    data = load_vocabulary("weapons.json")
+    folded = {phrase: weapon for weapon, phrases in data["phrases"].items() for phrase in phrases}
+    exact = {name: weapon for weapon, names in data["named_systems"].items() for name in names}
+    return term_table(folded, exact)
+
+
+@cache
+def calibre_weapon() -> str:
+    return str(load_vocabulary("weapons.json")["calibre_weapon"])
+
+
+@cache
+def party_terms() -> TermTable:
+    data = load_vocabulary("parties.json")["parties"]
+    folded = {name: party for party, entry in data.items() for name in entry.get("names", [])}
+    exact = {name: party for party, entry in data.items() for name in entry.get("exact", [])}
+    return term_table(folded, exact)
+
+
+@cache
+def number_words() -> dict[str, float | None]:
+    data = load_vocabulary("numbers.json")
+    return {k: (None if v is None else float(v)) for k, v in data["cardinals"].items()}
+
+
+@cache
+def compound_number_parts() -> tuple[dict[str, int], dict[str, int]]:
+    data = load_vocabulary("numbers.json")
+    return dict(data["tens"]), dict(data["units"])
+
+
+@cache
+def length_units() -> dict[str, float]:
+    return {k: float(v) for k, v in load_vocabulary("units.json")["length_km"].items()}
+
+
+@cache
+def time_units() -> dict[str, str]:
+    return dict(load_vocabulary("units.json")["time"])
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    return frozenset(load_vocabulary("abbreviations.json")["abbreviations"])
+
+
+def number_word_pattern() -> str:
+    """A regex alternative matching a number written in words ("fifteen", "twenty-five")."""
+    tens, units = compound_number_parts()
+    words = [w for w, v in number_words().items() if v is not None and w not in ("a", "an")]
+    compound = rf"(?:{'|'.join(tens)})[\s-](?:{'|'.join(units)})"
+    simple = "|".join(sorted(words, key=len, reverse=True))
+    return rf"(?:{compound}|{simple})"
+
+
+def parse_number(token: str) -> float | None:
+    """The value of a number in digits ("1,500", "2.5") or in words ("twenty-five")."""
+    cleaned = token.strip().lower().replace("\u00a0", " ")
+    digits = cleaned.replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:
+        pass
+    words = number_words()
+    if cleaned in words:
+        return words[cleaned]
+    tens, units = compound_number_parts()
+    parts = re.split(r"[\s-]+", cleaned)
+    if len(parts) == 2 and parts[0] in tens and parts[1] in units:
+        return float(tens[parts[0]] + units[parts[1]])
+    return None

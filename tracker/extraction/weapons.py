@@ -1,0 +1,25 @@
+"""Weapons a clause names, as canonical ids (see resources/vocabularies/weapons.json)."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.extraction.vocabulary import calibre_weapon, weapon_terms
+
+# "artillery systems of calibre over 100 mm", "weapons with a calibre of more than 100 millimeters"
+CALIBRE = re.compile(
+    r"\bcalib(?:re|er)s?\b[^.;:]{0,40}?\d+\s*(?:mm|millimet(?:er|re)s?)\b"
+    r"|\b\d+\s*(?:mm|millimet(?:er|re)s?)[\s-]+calib(?:re|er)\b",
+    re.IGNORECASE,
+)
+
+
+def find_weapons(text: str) -> tuple[str, ...]:
+    """Canonical weapon ids in order of first mention, each once."""
+    found: list[tuple[int, str]] = [(start, weapon) for start, _, weapon in weapon_terms().find(text)]
+    found.extend((match.start(), calibre_weapon()) for match in CALIBRE.finditer(text))
+    ordered: list[str] = []
+    for _, weapon in sorted(found):
+        if weapon not in ordered:
+            ordered.append(weapon)
+    return tuple(ordered)
