@@ -36,7 +36,7 @@ from PySide6.QtGui import (
 
 from tracker import APP_NAME
 from tracker.domain import Status
-from tracker.errors import InvalidInput, TrackerError
+from tracker.errors import TrackerError
 from tracker.reports.chart import (
     AS_OF_COLOUR,
     OVERDUE_COLOUR,
@@ -45,6 +45,7 @@ from tracker.reports.chart import (
     status_rows,
     timeline,
 )
+from tracker.reports.files import write_file
 from tracker.reports.formatting import (
     REPORT_TITLE,
     SCORE_NOTE,
@@ -82,6 +83,8 @@ def _font(families: list[str], points: float, *, bold: bool = False, italic: boo
     font.setPointSizeF(points)
     font.setBold(bold)
     font.setItalic(italic)
+    # Without ligatures "fi" stays two letters, so that searching and copying the PDF work.
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
 
 
@@ -176,15 +179,18 @@ class Canvas:
         y: float,
         width: float,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        baseline: float | None = None,
     ) -> float:
-        """Draws ``lines`` from top ``y``; returns the height used."""
+        """Draws ``lines`` from top ``y``; returns the height used.
+
+        ``baseline`` puts the first baseline that far below ``y`` (to line up cells in
+        different fonts); by default the glyphs are centred in their line box.
+        """
         text_style = self.styles[style]
         self.painter.setFont(text_style.font)
         self.painter.setPen(text_style.colour)
         step = self.line_height(style)
-        ascent = self.metrics(style).ascent()
-        # Centre the glyphs in the line box so that extra leading falls above and below.
-        offset = (step - self.metrics(style).height()) / 2 + ascent
+        offset = self.baseline(style) if baseline is None else baseline
         for index, line in enumerate(lines):
             left = x
             if align == Qt.AlignmentFlag.AlignRight:
@@ -193,6 +199,11 @@ class Canvas:
                 left = x + (width - self.text_width(style, line)) / 2
             self.painter.drawText(QPointF(left, y + index * step + offset), line)
         return step * len(lines)
+
+    def baseline(self, style: str) -> float:
+        """Where the baseline falls in a line box of ``style``: extra leading split above and below."""
+        metrics = self.metrics(style)
+        return (self.line_height(style) - metrics.height()) / 2 + metrics.ascent()
 
     def fill(self, rect: QRectF, colour: QColor | str) -> None:
         self.painter.fillRect(rect, QColor(colour))
@@ -407,24 +418,29 @@ class Row(Block):
         if self.shaded:
             canvas.fill(QRectF(x, y, width, height), SHADE)
         left = x
-        pad = canvas.pt(self.padding)
+        top = y + canvas.pt(self.padding)
+        # Every cell's first line sits on one baseline, whatever its font size.
+        baseline = max(canvas.baseline(cell.style) for cell in self.cells)
         for cell, fraction, lines in zip(self.cells, self.columns, self._lines(canvas, width), strict=True):
             column = fraction * width
             inner = column - canvas.pt(6)
             if cell.colour:
-                _chip(canvas, cell, lines, left + canvas.pt(3), y + pad)
+                chip_top = top + baseline - canvas.baseline(cell.style)
+                _chip(canvas, cell, lines, left + canvas.pt(3), chip_top, inner)
             else:
-                canvas.draw_lines(cell.style, lines, left + canvas.pt(3), y + pad, inner, cell.align)
+                canvas.draw_lines(cell.style, lines, left + canvas.pt(3), top, inner, cell.align, baseline)
             left += column
         if self.rule:
             canvas.rule(x, y + height, x + width, y + height)
 
 
-def _chip(canvas: Canvas, cell: Cell, lines: list[str], x: float, y: float) -> None:
+def _chip(canvas: Canvas, cell: Cell, lines: list[str], x: float, y: float, room: float) -> None:
     """Text on a rounded, coloured label: how a status is shown everywhere in the document."""
     assert cell.colour is not None
     step = canvas.line_height(cell.style)
     width = max(canvas.text_width(cell.style, line) for line in lines) + canvas.pt(8)
+    if cell.align == Qt.AlignmentFlag.AlignRight:
+        x += room - width
     rect = QRectF(x, y, width, step * len(lines))
     canvas.painter.setPen(Qt.PenStyle.NoPen)
     canvas.painter.setBrush(QColor(cell.colour))
@@ -605,8 +621,8 @@ def _heading(text: str, *, space_before: float = 14.0) -> Paragraph:
     return Paragraph(text, "h2", space_before=space_before, keep_with_next=True, rule_below=True)
 
 
-def _status_cell(line: ProvisionLine, text: str | None = None) -> Cell:
-    return Cell(text or line.status.label, "cell", colour=STATUS_COLOURS[line.status])
+def _status_cell(line: ProvisionLine, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> Cell:
+    return Cell(line.status.label, "cell", align, colour=STATUS_COLOURS[line.status])
 
 
 def _field_rows(
@@ -670,7 +686,11 @@ def _deadline_table(lines: Sequence[ProvisionLine], *, overdue: bool) -> Iterato
 
 def _provision(line: ProvisionLine) -> Iterator[Block]:
     yield Row(
-        [Cell(f"{line.number}.", "h3"), Cell(line.summary, "h3"), _status_cell(line)],
+        [
+            Cell(f"{line.number}.", "h3"),
+            Cell(line.summary, "h3"),
+            _status_cell(line, Qt.AlignmentFlag.AlignRight),
+        ],
         (_NUMBER_COLUMN, 0.76, 0.18),
         rule=False,
         keep_with_next=True,
@@ -692,7 +712,7 @@ def _provision(line: ProvisionLine) -> Iterator[Block]:
         rows.append(("Evidence", line.evidence))
     # The fields stay together with the heading and the first lines of the excerpt.
     yield from _field_rows(rows, label_width=0.14, indent=_NUMBER_COLUMN, keep_together=True)
-    yield Paragraph(f"“{line.excerpt}”", "quote", indent=_NUMBER_COLUMN, space_before=3)
+    yield Paragraph(f"“{line.excerpt}”", "quote", indent=_NUMBER_COLUMN, quote=True, space_before=3)
     yield Spacer(2)
 
 
@@ -968,11 +988,7 @@ def pdf_bytes(summary: Summary) -> bytes:
 
 def write_pdf(summary: Summary, path: Path) -> None:
     """Writes the summary to ``path`` as PDF; an unwritable path raises ``InvalidInput``."""
-    content = pdf_bytes(summary)
-    try:
-        Path(path).write_bytes(content)
-    except OSError as error:
-        raise InvalidInput(f"Cannot write {path}: {error.strerror or error}") from None
+    write_file(Path(path), pdf_bytes(summary))
 
 
 def _document_title(summary: Summary) -> str:
