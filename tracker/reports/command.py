@@ -66,6 +66,9 @@ def run_summary(args: argparse.Namespace, services: Services) -> int:
     agreement_id = parse_agreement_id(args.agreement)
     as_of = parse_as_of(args.as_of)
     output = Path(args.output) if args.output else None
+    if output is not None and not output.parent.is_dir():
+        # Said before the work of drawing the summary, not after.
+        raise InvalidInput(f"Cannot write {output}: the folder {output.parent} does not exist.")
     if args.format == "pdf" and output is None and sys.stdout.isatty():
         raise InvalidInput("A PDF cannot be shown in a terminal: write it to a file with -o FILE.pdf.")
     summary = build_summary(services, agreement_id, as_of)

@@ -1,0 +1,96 @@
+"""File > Print summary (print preview) and File > Export summary as PDF, offscreen."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tracker.gui.print_summary import export_summary_pdf, show_print_preview
+from tracker.reports.model import build_summary
+from tracker.reports.pdf import paint_summary
+from tracker.services import Services
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+AS_OF = date(2020, 3, 20)
+
+
+@pytest.fixture
+def parent(qtbot: QtBot) -> QMainWindow:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_print_preview_opens_with_the_summary_pages(
+    qtbot: QtBot, parent: QMainWindow, services: Services
+) -> None:
+    show_print_preview(parent, services, None, AS_OF)
+    dialog = parent.findChild(QPrintPreviewDialog, "printPreview")
+    assert dialog is not None and dialog.isVisible()
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.pageCount() >= 2)
+    dialog.close()
+
+
+def test_printing_draws_the_same_pages_as_the_pdf(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
+    summary = build_summary(services, None, AS_OF)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = paint_summary(summary, printer)
+    reader = PdfReader(tmp_path / "printed.pdf")
+    assert len(reader.pages) == pages >= 2
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    assert "Withdraw tanks and artillery 15 km" in text and "15 Mar 2020" in text
+
+
+def test_export_writes_a_pdf_where_the_user_chose(
+    qtbot: QtBot, parent: QMainWindow, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen = tmp_path / "for the mission"  # no suffix: .pdf is added
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(chosen), "PDF files (*.pdf)")
+    )
+    agreement_id = services.list_agreements()[0].id
+    export_summary_pdf(parent, services, agreement_id, AS_OF)
+    written = tmp_path / "for the mission.pdf"
+    text = " ".join((p.extract_text() or "") for p in PdfReader(written).pages)
+    assert "Truce of Lakeside" in " ".join(text.split())
+    assert str(written) in parent.statusBar().currentMessage()
+
+
+def test_cancelling_the_save_dialog_writes_nothing(
+    qtbot: QtBot, parent: QMainWindow, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
+    export_summary_pdf(parent, services, None, AS_OF)
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_an_unwritable_export_path_is_shown_not_raised(
+    qtbot: QtBot, parent: QMainWindow, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "missing" / "summary.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    export_summary_pdf(parent, services, None, AS_OF)
+    message = parent.findChild(QMessageBox, "errorMessage")
+    assert message is not None and "Cannot write" in message.text()
+
+
+def test_an_agreement_deleted_meanwhile_is_a_message(
+    qtbot: QtBot, parent: QMainWindow, services: Services
+) -> None:
+    show_print_preview(parent, services, 999, AS_OF)
+    message = parent.findChild(QMessageBox, "errorMessage")
+    assert message is not None and "No agreement with id 999" in message.text()
+    assert parent.findChild(QPrintPreviewDialog) is None
