@@ -1,0 +1,37 @@
+"""The app's entry points, run as a user would start them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+
+def run_app(*args: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", *args], capture_output=True, text=True, timeout=120, env=environment
+    )
+
+
+def test_screenshot_mode_saves_a_picture_of_the_loaded_window(tmp_path: Path) -> None:
+    picture = tmp_path / "window.png"
+    done = run_app(
+        "gui", "--db", str(tmp_path / "sample.db"), "--as-of", "2018-09-20", "--screenshot", str(picture)
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(picture))
+    assert not image.isNull()
+    assert image.width() >= 1000 and image.height() >= 600
+
+
+def test_screenshot_mode_reports_an_unusable_database_in_one_line(tmp_path: Path) -> None:
+    not_a_database = tmp_path / "notes.db"
+    not_a_database.write_text("shopping list\n" * 100, encoding="utf-8")
+    done = run_app("gui", "--db", str(not_a_database), "--screenshot", str(tmp_path / "x.png"))
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert not (tmp_path / "x.png").exists()

@@ -1,0 +1,143 @@
+"""What the window has loaded: agreements and their provisions, with per-agreement tallies.
+
+Plain Python (no Qt, no session): it is filled on a worker thread from the services and then
+kept up to date on the GUI thread from the records that each edit returns.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tracker.domain import AgreementRecord, ProvisionRecord, Status, implementation_score
+
+if TYPE_CHECKING:
+    from tracker.services import Services
+
+
+@dataclass(frozen=True)
+class AgreementSummary:
+    """One entry of the agreements list; ``agreement`` is None for "All agreements"."""
+
+    agreement: AgreementRecord | None
+    provisions: int
+    score: float | None
+    overdue: int
+
+    @property
+    def agreement_id(self) -> int | None:
+        return self.agreement.id if self.agreement else None
+
+
+@dataclass(frozen=True)
+class _Tally:
+    statuses: Counter[Status]
+    overdue: int
+
+    @classmethod
+    def of(cls, provisions: Iterable[ProvisionRecord], as_of: date) -> _Tally:
+        statuses: Counter[Status] = Counter()
+        overdue = 0
+        for provision in provisions:
+            status = provision.status(as_of)
+            statuses[status] += 1
+            overdue += provision.deadline is not None and provision.is_overdue(as_of)
+        return cls(statuses, overdue)
+
+
+class Catalogue:
+    def __init__(
+        self, agreements: Sequence[AgreementRecord], provisions: Iterable[ProvisionRecord], as_of: date
+    ):
+        self._agreements = {agreement.id: agreement for agreement in agreements}
+        self._provisions: dict[int, dict[int, ProvisionRecord]] = {id_: {} for id_ in self._agreements}
+        self._agreement_of: dict[int, int] = {}
+        for provision in provisions:
+            self._provisions.setdefault(provision.agreement_id, {})[provision.id] = provision
+            self._agreement_of[provision.id] = provision.agreement_id
+        self._as_of = as_of
+        self._tallies = {id_: _Tally.of(group.values(), as_of) for id_, group in self._provisions.items()}
+
+    @property
+    def as_of(self) -> date:
+        return self._as_of
+
+    def set_as_of(self, as_of: date) -> None:
+        if as_of != self._as_of:
+            self._as_of = as_of
+            self._tallies = {id_: _Tally.of(group.values(), as_of) for id_, group in self._provisions.items()}
+
+    def agreements(self) -> list[AgreementRecord]:
+        """Newest signing first; undated ones last."""
+        return sorted(
+            self._agreements.values(),
+            key=lambda agreement: (
+                agreement.signed_on is None,
+                -(agreement.signed_on or date.min).toordinal(),
+                agreement.title.casefold(),
+            ),
+        )
+
+    def agreement(self, agreement_id: int) -> AgreementRecord | None:
+        return self._agreements.get(agreement_id)
+
+    def provisions(self, agreement_id: int | None = None) -> list[ProvisionRecord]:
+        """In reading order, one agreement's or every agreement's."""
+        if agreement_id is not None:
+            return sorted(self._provisions.get(agreement_id, {}).values(), key=lambda p: p.order)
+        return [
+            provision
+            for agreement in self.agreements()
+            for provision in sorted(self._provisions.get(agreement.id, {}).values(), key=lambda p: p.order)
+        ]
+
+    def provision(self, provision_id: int) -> ProvisionRecord | None:
+        agreement_id = self._agreement_of.get(provision_id)
+        return None if agreement_id is None else self._provisions[agreement_id].get(provision_id)
+
+    def provision_count(self) -> int:
+        return len(self._agreement_of)
+
+    def summary(self, agreement_id: int | None) -> AgreementSummary:
+        if agreement_id is None:
+            statuses: Counter[Status] = Counter()
+            for tally in self._tallies.values():
+                statuses.update(tally.statuses)
+            overdue = sum(tally.overdue for tally in self._tallies.values())
+            return AgreementSummary(
+                None, statuses.total(), implementation_score(statuses.elements()), overdue
+            )
+        tally = self._tallies[agreement_id]
+        return AgreementSummary(
+            self._agreements[agreement_id],
+            tally.statuses.total(),
+            implementation_score(tally.statuses.elements()),
+            tally.overdue,
+        )
+
+    def summaries(self) -> list[AgreementSummary]:
+        """ "All agreements" first, then each agreement."""
+        return [self.summary(None), *(self.summary(agreement.id) for agreement in self.agreements())]
+
+    # --- keeping up with edits -------------------------------------------------------------
+
+    def put_provision(self, provision: ProvisionRecord) -> None:
+        """Record a new or changed provision."""
+        group = self._provisions.setdefault(provision.agreement_id, {})
+        group[provision.id] = provision
+        self._agreement_of[provision.id] = provision.agreement_id
+        self._tallies[provision.agreement_id] = _Tally.of(group.values(), self._as_of)
+
+    def drop_provision(self, provision: ProvisionRecord) -> None:
+        group = self._provisions.get(provision.agreement_id, {})
+        group.pop(provision.id, None)
+        self._agreement_of.pop(provision.id, None)
+        self._tallies[provision.agreement_id] = _Tally.of(group.values(), self._as_of)
+
+
+def load_catalogue(services: Services, as_of: date) -> Catalogue:
+    """Everything the window shows, read in two queries (run this off the GUI thread)."""
+    return Catalogue(services.list_agreements(), services.list_provisions(), as_of)

@@ -1,0 +1,464 @@
+"""The main window: agreements on the left, provisions in the middle, the selected one on the right.
+
+It wires panes, models and dialogs together; each of those lives in its own module.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker import APP_NAME
+from tracker.domain import AgreementRecord, ProvisionRecord
+from tracker.errors import TrackerError
+from tracker.gui.about import show_about
+from tracker.gui.actions import build_actions, build_menus
+from tracker.gui.agreements_model import AgreementListModel, AgreementRole
+from tracker.gui.app_icon import app_icon
+from tracker.gui.as_of_control import AsOfControl
+from tracker.gui.catalogue import Catalogue, load_catalogue
+from tracker.gui.detail_pane import DetailPane
+from tracker.gui.editing import ProvisionEditor, ProvisionFields
+from tracker.gui.filter_bar import FilterBar
+from tracker.gui.messages import confirm, show_error
+from tracker.gui.naming import named
+from tracker.gui.new_provision_dialog import NewProvisionDialog
+from tracker.gui.provisions_model import ProvisionTableModel, Role
+from tracker.gui.provisions_proxy import ProvisionFilter, ProvisionFilterProxyModel
+from tracker.gui.provisions_view import ProvisionTableView
+from tracker.gui.status_dialog import StatusChangeDialog
+from tracker.gui.tasks import TaskControl, TaskHandle, run_in_background
+from tracker.gui.window_state import WindowState
+
+if TYPE_CHECKING:
+    from tracker.gui.import_flow import ImportController
+    from tracker.services import Services
+
+_PROVISIONS_HEADER = "provisions"
+
+
+class MainWindow(QMainWindow):
+    # Emitted each time a load from the database has been shown.
+    loaded = Signal()
+    load_failed = Signal(str)
+
+    def __init__(self, services: Services, settings: QSettings, as_of: date | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.services = services
+        self._state = WindowState(settings)
+        self._catalogue: Catalogue | None = None
+        self._texts: dict[int, AgreementRecord] = {}  # agreements with their full text, by id
+        self._load_task: TaskHandle | None = None
+        self._wanted_agreement: int | None = self._state.agreement()
+        self._wanted_provision: int | None = None
+        self._importer: ImportController | None = None
+
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.actions_ = build_actions(self)
+        build_menus(self, self.actions_)
+
+        self.as_of = AsOfControl(as_of, self)
+        toolbar = named("mainToolbar", QToolBar("Main", self, movable=False))
+        toolbar.addAction(self.actions_.import_file)
+        toolbar.addAction(self.actions_.change_status)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.as_of)
+        self.addToolBar(toolbar)
+
+        self.agreements_model = AgreementListModel(self)
+        self.agreements = named("agreementsView", QListView())
+        self.agreements.setModel(self.agreements_model)
+        self.agreements.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.agreements.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.agreements.setAlternatingRowColors(True)
+        self.agreements.setUniformItemSizes(True)
+        self.agreements.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+        self.provisions_model = ProvisionTableModel(self.as_of.day(), self)
+        self.provisions_proxy = ProvisionFilterProxyModel(self.provisions_model, self)
+        self.filter_bar = FilterBar(self)
+        self.table = ProvisionTableView([self.actions_.change_status, self.actions_.delete_provision])
+        self.table.setModel(self.provisions_proxy)
+        self.table.set_default_widths()
+        self._state.restore_header(_PROVISIONS_HEADER, self.table.horizontalHeader())
+        self.table.setSortingEnabled(True)
+        middle = named("provisionsPane", QWidget())
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.filter_bar)
+        middle_layout.addWidget(self.table, 1)
+
+        self.detail = DetailPane(self)
+        self.splitter = named("mainSplitter", QSplitter(Qt.Orientation.Horizontal))
+        self.splitter.addWidget(self.agreements)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setSizes([300, 900, 560])
+        self.setCentralWidget(self.splitter)
+
+        self.database_label = named("databaseLabel", QLabel())
+        self.database_label.setText(f"Database: {services.database_location}")
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counts_label = named("countsLabel", QLabel("Loading…"))
+        self.statusBar().setObjectName("statusBar")
+        self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.database_label)
+
+        self.editor = ProvisionEditor(services, self._current_record, self)
+        self._connect()
+        self.filter_bar.restore(self._state.filters())
+        self.provisions_proxy.set_filter(self.filter_bar.criteria())
+        if not self._state.restore_window(self):
+            self.resize(1500, 860)
+        self._state.restore_splitter(self.splitter)
+        self._state.restore_splitter(self.detail.splitter)
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.editor.undo_stack
+
+    # --- wiring ------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        actions = self.actions_
+        actions.import_file.triggered.connect(self._choose_and_import_file)
+        actions.paste_text.triggered.connect(self._paste_text)
+        actions.print_summary.triggered.connect(self._print_summary)
+        actions.export_pdf.triggered.connect(self._export_pdf)
+        actions.reload.triggered.connect(self.reload)
+        actions.quit.triggered.connect(self.close)
+        actions.undo.triggered.connect(self.undo_stack.undo)
+        actions.redo.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(actions.undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(actions.redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(self._name_undo)
+        self.undo_stack.redoTextChanged.connect(self._name_redo)
+        actions.change_status.triggered.connect(self._status_action_triggered)
+        actions.delete_provision.triggered.connect(self._delete_action_triggered)
+        actions.find.triggered.connect(self.filter_bar.focus_search)
+        actions.show_today.triggered.connect(self._show_today)
+        actions.about.triggered.connect(self._show_about)
+
+        self.agreements.selectionModel().selectionChanged.connect(self._agreement_selected)
+        self.table.selectionModel().selectionChanged.connect(self._provision_selected)
+        self.table.doubleClicked.connect(self._row_double_clicked)
+        self.filter_bar.changed.connect(self._filter_changed)
+        self.as_of.changed.connect(self._as_of_changed)
+        self.provisions_proxy.rowsInserted.connect(self._update_counts)
+        self.provisions_proxy.rowsRemoved.connect(self._update_counts)
+        self.provisions_proxy.modelReset.connect(self._update_counts)
+        self.provisions_proxy.layoutChanged.connect(self._update_counts)
+
+        self.detail.save_requested.connect(self._save_fields)
+        self.detail.status_change_requested.connect(self._ask_status_change)
+        self.detail.delete_requested.connect(self._ask_delete)
+        self.detail.failed.connect(self._show_error)
+        self.detail.source.new_provision_requested.connect(self._ask_new_provision)
+
+        self.editor.provision_changed.connect(self._provision_changed)
+        self.editor.provision_added.connect(self._provision_added)
+        self.editor.provision_removed.connect(self._provision_removed)
+        self.editor.out_of_date.connect(self._out_of_date)
+        self.editor.failed.connect(self._show_error)
+
+    def _name_undo(self, text: str) -> None:
+        self.actions_.undo.setText(f"&Undo {text}".strip())
+
+    def _name_redo(self, text: str) -> None:
+        self.actions_.redo.setText(f"&Redo {text}".strip())
+
+    def _show_today(self) -> None:
+        self.as_of.set_day(date.today())
+
+    def _show_about(self) -> None:
+        show_about(self)
+
+    def _show_error(self, message: str) -> None:
+        show_error(self, message)
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read everything again from the database, off the GUI thread; the selection is kept."""
+        if self._load_task is not None and self._load_task.is_running():
+            self._load_task.cancel()
+        if self._wanted_provision is None and self.detail.record is not None:
+            self._wanted_provision = self.detail.record.id
+        self.counts_label.setText("Loading…")
+        as_of = self.as_of.day()
+
+        def work(control: TaskControl) -> Catalogue:
+            return load_catalogue(self.services, as_of)
+
+        self._load_task = run_in_background(
+            work, on_done=self._show_catalogue, on_error=self._load_failed, parent=self
+        )
+
+    def _show_catalogue(self, catalogue: Catalogue) -> None:
+        self._catalogue = catalogue
+        self._texts.clear()
+        catalogue.set_as_of(self.as_of.day())
+        self.undo_stack.clear()
+        wanted = self._wanted_agreement
+        self.agreements_model.set_summaries(catalogue.summaries())
+        row = self.agreements_model.row_of(wanted if catalogue.agreement(wanted or 0) else None)
+        self.agreements.setCurrentIndex(self.agreements_model.index(row or 0, 0))
+        self._update_counts()
+        self.loaded.emit()
+
+    def _load_failed(self, error: BaseException) -> None:
+        message = str(error) if isinstance(error, TrackerError) else f"Could not load the database: {error}"
+        self.counts_label.setText("Not loaded")
+        show_error(self, message)
+        self.load_failed.emit(message)
+
+    # --- selection ---------------------------------------------------------------------------
+
+    def selected_agreement_id(self) -> int | None:
+        index = self.agreements.currentIndex()
+        return (index.data(AgreementRole.AGREEMENT_ID) or None) if index.isValid() else None
+
+    def select_agreement(self, agreement_id: int | None) -> None:
+        row = self.agreements_model.row_of(agreement_id)
+        if row is not None:
+            self.agreements.setCurrentIndex(self.agreements_model.index(row, 0))
+
+    def select_provision(self, provision_id: int) -> bool:
+        source_row = self.provisions_model.row_of(provision_id)
+        if source_row is None:
+            return False
+        index = self.provisions_proxy.mapFromSource(self.provisions_model.index(source_row, 0))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def select_first_provision(self) -> bool:
+        index = self.provisions_proxy.index(0, 0)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+        return index.isValid()
+
+    def _agreement_selected(self, *_: QItemSelection) -> None:
+        if self._catalogue is None:
+            return
+        agreement_id = self.selected_agreement_id()
+        self._wanted_agreement = agreement_id
+        self.provisions_model.set_rows(self._catalogue.provisions(agreement_id), self.as_of.day())
+        wanted, self._wanted_provision = self._wanted_provision, None
+        if wanted is None or not self.select_provision(wanted):
+            self.detail.show_provision(None, None)
+            self._enable_provision_actions(False)
+
+    def _current_record(self, provision_id: int) -> ProvisionRecord | None:
+        return self._catalogue.provision(provision_id) if self._catalogue else None
+
+    def _selected_record(self) -> ProvisionRecord | None:
+        index = self.table.currentIndex()
+        record = index.data(Role.RECORD) if index.isValid() else None
+        return record if isinstance(record, ProvisionRecord) else None
+
+    def _provision_selected(self, *_: QItemSelection) -> None:
+        record = self._selected_record()
+        self._enable_provision_actions(record is not None)
+        self.detail.show_provision(record, self._agreement_text(record.agreement_id) if record else None)
+
+    def _enable_provision_actions(self, enabled: bool) -> None:
+        self.actions_.change_status.setEnabled(enabled)
+        self.actions_.delete_provision.setEnabled(enabled)
+
+    def _agreement_text(self, agreement_id: int) -> AgreementRecord | None:
+        if agreement_id not in self._texts:
+            try:
+                self._texts[agreement_id] = self.services.get_agreement(agreement_id)
+            except TrackerError as error:
+                show_error(self, str(error))
+                return None
+        return self._texts[agreement_id]
+
+    # --- filters and date --------------------------------------------------------------------
+
+    def _filter_changed(self, criteria: ProvisionFilter) -> None:
+        self.provisions_proxy.set_filter(criteria)
+        self._update_counts()
+
+    def _as_of_changed(self, as_of: date) -> None:
+        self.provisions_model.set_as_of(as_of)
+        if self._catalogue is not None:
+            self._catalogue.set_as_of(as_of)
+            self.agreements_model.refresh_summaries(self._catalogue.summaries())
+        self._update_counts()
+
+    def _update_counts(self, *_: object) -> None:
+        if self._catalogue is None:
+            return
+        summary = self._catalogue.summary(None)
+        agreements = len(self._catalogue.agreements())
+        shown = self.provisions_proxy.rowCount()
+        self.counts_label.setText(
+            f"{agreements} agreements · {summary.provisions} provisions · {shown} shown · "
+            f"{summary.overdue} overdue as of {self.as_of.day().isoformat()}"
+        )
+
+    # --- edits -------------------------------------------------------------------------------
+
+    def _status_action_triggered(self) -> None:
+        self._ask_status_change(None)
+
+    def _delete_action_triggered(self) -> None:
+        self._ask_delete(None)
+
+    def _row_double_clicked(self, _: QModelIndex) -> None:
+        self._ask_status_change(None)
+
+    def _ask_status_change(self, record: ProvisionRecord | None = None) -> None:
+        record = record or self._selected_record()
+        if record is None:
+            return
+        dialog = StatusChangeDialog(record, self.as_of.day(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def apply() -> None:
+            decision = dialog.decision()
+            self.editor.change_status(
+                record, decision.status, decision.effective_on, decision.note, decision.evidence
+            )
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+
+    def _ask_delete(self, record: ProvisionRecord | None = None) -> None:
+        record = record or self._selected_record()
+        if record is None:
+            return
+        question = (
+            f"Delete the provision “{record.summary}”?\n\n"
+            "Its status history is kept; Edit > Undo brings the provision back."
+        )
+        if confirm(self, question, "Delete"):
+            self.editor.delete_provision(record)
+
+    def _save_fields(self, record: ProvisionRecord, fields: ProvisionFields) -> None:
+        self.editor.update_provision(record, fields)
+
+    def _ask_new_provision(self, start: int, end: int) -> None:
+        agreement_id = self.detail.source.agreement_id
+        agreement = self._texts.get(agreement_id) if agreement_id is not None else None
+        if agreement is None:
+            return
+        dialog = NewProvisionDialog(agreement.id, start, end, agreement.text[start:end], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.editor.add_provision(dialog.agreement_id, dialog.provision()))
+        dialog.open()
+
+    def _provision_changed(self, record: ProvisionRecord) -> None:
+        if self._catalogue is None:
+            return
+        self._catalogue.put_provision(record)
+        self.provisions_model.replace_record(record)
+        self._refresh_summaries(record.agreement_id)
+        if self.detail.record is not None and self.detail.record.id == record.id:
+            self.detail.show_provision(record, self._texts.get(record.agreement_id))
+
+    def _provision_added(self, record: ProvisionRecord) -> None:
+        if self._catalogue is None:
+            return
+        self._catalogue.put_provision(record)
+        if self.selected_agreement_id() in (None, record.agreement_id):
+            self.provisions_model.insert_record(record)
+            self.select_provision(record.id)
+        self._refresh_summaries(record.agreement_id)
+
+    def _provision_removed(self, record: ProvisionRecord) -> None:
+        if self._catalogue is None:
+            return
+        self._catalogue.drop_provision(record)
+        self.provisions_model.remove_record(record.id)
+        self._refresh_summaries(record.agreement_id)
+
+    def _refresh_summaries(self, agreement_id: int) -> None:
+        assert self._catalogue is not None
+        self.agreements_model.update_summary(self._catalogue.summary(agreement_id))
+        self.agreements_model.update_summary(self._catalogue.summary(None))
+        self._update_counts()
+
+    def _out_of_date(self, message: str) -> None:
+        show_error(self, message)
+        self.reload()
+
+    # --- import, print -----------------------------------------------------------------------
+
+    def _choose_and_import_file(self) -> None:
+        self._import_controller().choose_and_import_file()
+
+    def _paste_text(self) -> None:
+        self._import_controller().paste_text()
+
+    def _import_controller(self) -> ImportController:
+        # Imported on first use: the extraction engine is not needed to start the window.
+        if self._importer is None:
+            from tracker.gui.import_flow import ImportController
+
+            self._importer = ImportController(self, self.services)
+            self._importer.imported.connect(self._imported)
+        return self._importer
+
+    def _imported(self, agreement_id: int) -> None:
+        self._wanted_agreement = agreement_id
+        self._wanted_provision = None
+        self.reload()
+
+    def _print_summary(self) -> None:
+        from tracker.gui.print_summary import show_print_preview
+
+        show_print_preview(self, self.services, self.selected_agreement_id(), self.as_of.day())
+
+    def _export_pdf(self) -> None:
+        from tracker.gui.print_summary import export_summary_pdf
+
+        export_summary_pdf(self, self.services, self.selected_agreement_id(), self.as_of.day())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self._import_controller().import_file(files[0])
+
+    # --- closing -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._state.save_window(self)
+        self._state.save_splitter(self.splitter)
+        self._state.save_splitter(self.detail.splitter)
+        self._state.save_header(_PROVISIONS_HEADER, self.table.horizontalHeader())
+        self._state.save_filters(self.filter_bar.state())
+        self._state.save_agreement(self.selected_agreement_id())
+        self._state.sync()
+        if self._load_task is not None:
+            self._load_task.cancel()
+        super().closeEvent(event)
