@@ -119,3 +119,35 @@ def test_xhtml_with_an_xml_declaration_is_read(tmp_path: Path) -> None:
         "<body><p>The ceasefire takes effect at midnight.</p></body></html>"
     )
     assert read_page(tmp_path, markup, "page.xhtml") == "The ceasefire takes effect at midnight."
+
+
+def test_text_beside_blocks_becomes_its_own_paragraph(tmp_path: Path) -> None:
+    markup = (
+        "<html><body><div>The sides agreed as follows.<p>Heavy weapons are withdrawn 15 km.</p>"
+        "Done at Minsk on 19 September 2014.</div></body></html>"
+    )
+    assert read_page(tmp_path, markup) == (
+        "The sides agreed as follows.\n\nHeavy weapons are withdrawn 15 km.\n\n"
+        "Done at Minsk on 19 September 2014."
+    )
+
+
+def test_ordered_lists_keep_their_numbering_and_nested_lists_their_items(tmp_path: Path) -> None:
+    markup = (
+        "<html><body><article><p>The parties agreed on the following points.</p><ol start='4'>"
+        "<li>Release hostages.<ul><li>all of them</li></ul></li><li><p>Exchange prisoners.</p></li>"
+        "</ol></article></body></html>"
+    )
+    assert read_page(tmp_path, markup) == (
+        "The parties agreed on the following points.\n\n4. Release hostages.\n\n"
+        "all of them\n\n5. Exchange prisoners."
+    )
+
+
+def test_a_paragraph_stated_twice_in_a_row_is_kept_twice(tmp_path: Path) -> None:
+    clause = "<p>The Parties shall withdraw all tanks and artillery from the zone by October 10, 2018.</p>"
+    filler = "".join(f"<p>Background paragraph {n} on the long history of the talks.</p>" for n in range(6))
+    markup = f"<html><body><article><h1>Report</h1>{filler}{clause}{clause}</article></body></html>"
+    text = read_page(tmp_path, markup)
+    assert text.count("The Parties shall withdraw all tanks") == 2
+    assert text.startswith("Report\n\nBackground paragraph 0")

@@ -1,8 +1,7 @@
 """Web pages: the article's main text, without menus, navigation, scripts or footers.
 
-trafilatura finds the main content; its XML output is then laid out here as plain text, one
-paragraph per block separated by blank lines, list items numbered as a browser shows them,
-and table rows with their cells separated by tabs.
+trafilatura finds the main content; the text itself is the page's own layout (see
+html_layout) of the paragraphs that hold that content.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ import trafilatura
 from tracker.errors import DocumentError
 from tracker.readers.decoding import decode_text
 from tracker.readers.document import ReadText
+from tracker.readers.html_layout import Paragraph, layout_paragraphs, render
 from tracker.readers.titles import clean_title
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -33,17 +33,8 @@ _NEVER_CONTENT = ("script", "style", "noscript", "template", "svg", "iframe", "o
                   "form", "button", "select", "nav", "header", "footer", "aside", "menu")
 _NEVER_CONTENT_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "menu")
 
-# Block-level tags of HTML and of trafilatura's XML, whose text becomes its own paragraph.
-_BLOCKS = frozenset({
-    "p", "div", "section", "article", "main", "blockquote", "pre", "address", "figure",
-    "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "dl", "li", "ul", "ol",
-    "table", "thead", "tbody", "tfoot", "caption", "center", "details", "summary", "body",
-    "head", "item", "list", "quote", "code", "doc", "fieldset", "hr",
-})
-_ROWS = frozenset({"tr", "row"})
-_CELLS = frozenset({"td", "th", "cell"})
-_LINE_BREAKS = frozenset({"br", "lb"})
-_LIST_ITEMS = frozenset({"li", "item"})
+# Share of the extracted text that the page's own paragraphs must account for to be used.
+_MIN_MATCHED_SHARE = 0.9
 
 
 def read_html(data: bytes, name: str) -> ReadText:
@@ -53,12 +44,9 @@ def read_html(data: bytes, name: str) -> ReadText:
         unwanted.drop_tree()
     _keep_preformatted_lines(page)
     body = page.find("body")
-    whole_page = _layout(body if body is not None else page)
-    main_text = _main_text(page)
-    # When extraction kept every word (a short page is taken whole), the page's own layout
-    # is the better text: extraction can run short paragraphs together.
-    if main_text is None or main_text.split() == whole_page.split():
-        main_text = whole_page
+    whole_page = layout_paragraphs(body if body is not None else page)
+    extracted = _extracted_paragraphs(page)
+    main_text = render(_main_paragraphs(whole_page, extracted) if extracted else whole_page)
     headline = clean_title(" ".join(str(part) for part in page.xpath("(//h1)[1]//text()")))
     return ReadText(main_text, headline or page_title or _first_heading(main_text), source)
 
@@ -131,7 +119,8 @@ def _keep_preformatted_lines(page: lxml.html.HtmlElement) -> None:
             parent.replace(pre, replacement)
 
 
-def _main_text(page: lxml.html.HtmlElement) -> str | None:
+def _extracted_paragraphs(page: lxml.html.HtmlElement) -> list[Paragraph]:
+    """The paragraphs trafilatura judges to be the page's main content."""
     extracted = trafilatura.extract(
         page,
         output_format="xml",
@@ -142,91 +131,37 @@ def _main_text(page: lxml.html.HtmlElement) -> str | None:
         favor_recall=True,
         deduplicate=False,
     )
-    if not extracted:
-        return None
-    text = _layout(lxml.etree.fromstring(extracted.encode("utf-8")))
-    return text if text.strip() else None
+    return layout_paragraphs(lxml.etree.fromstring(extracted.encode("utf-8"))) if extracted else []
 
 
-def _layout(root: lxml.etree._Element) -> str:
-    layout = _Layout()
-    layout.walk(root)
-    layout.end_paragraph()
-    return "\n\n".join(layout.paragraphs)
+def _main_paragraphs(page: list[Paragraph], extracted: list[Paragraph]) -> list[Paragraph]:
+    """The page's own paragraphs that hold the extracted content, in order.
 
-
-class _Layout:
-    """Lays out an element tree as paragraphs the way a browser shows it, in plain text."""
-
-    def __init__(self) -> None:
-        self.paragraphs: list[str] = []
-        self._pieces: list[str] = []
-        self._line_ends: list[int] = []
-        self._pending_marker = ""
-
-    def walk(self, element: lxml.etree._Element, marker: str = "") -> None:
-        if not isinstance(element.tag, str):
-            return  # a comment or processing instruction: nothing a reader sees
-        tag = element.tag.lower()
-        if tag in _LINE_BREAKS:
-            self._line_ends.append(len(self._pieces))
-        elif tag in _ROWS:
-            self.end_paragraph()
-            self._add_paragraph("\t".join(_cell_text(cell) for cell in element if _tag(cell) in _CELLS))
-        elif tag in _BLOCKS or tag in _CELLS:
-            self.end_paragraph()
-            if marker:
-                self._pending_marker = marker
-            self._walk_content(element)
-            self.end_paragraph()
-            if marker:
-                self._pending_marker = ""  # an empty list item leaves no number behind
-        else:
-            self._walk_content(element)
-
-    def end_paragraph(self) -> None:
-        lines, start = [], 0
-        for end in [*self._line_ends, len(self._pieces)]:
-            lines.append(" ".join("".join(self._pieces[start:end]).split()))
-            start = end
-        self._pieces.clear()
-        self._line_ends.clear()
-        self._add_paragraph("\n".join(lines).strip("\n"))
-
-    def _walk_content(self, element: lxml.etree._Element) -> None:
-        self._pieces.append(element.text or "")
-        ordinal = _first_ordinal(element)
-        for child in element:
-            if ordinal is not None and _tag(child) in _LIST_ITEMS:
-                self.walk(child, f"{ordinal}. ")
-                ordinal += 1
-            else:
-                self.walk(child)
-            self._pieces.append(child.tail or "")
-
-    def _add_paragraph(self, text: str) -> None:
-        if text.strip():
-            self.paragraphs.append(self._pending_marker + text)
-            self._pending_marker = ""
-
-
-def _cell_text(cell: lxml.etree._Element) -> str:
-    return " ".join(_layout(cell).split())
-
-
-def _tag(element: lxml.etree._Element) -> str:
-    return element.tag.lower() if isinstance(element.tag, str) else ""
-
-
-def _first_ordinal(element: lxml.etree._Element) -> int | None:
-    """The number of an ordered list's first item; None for any other element."""
-    tag = _tag(element)
-    if tag != "ol" and not (tag == "list" and element.get("rend") == "ol"):
-        return None
-    try:
-        return int(element.get("start") or 1)
-    except ValueError:
-        return 1
+    trafilatura decides what is content, but its text differs from the page's in ways that
+    matter here: it runs short paragraphs and preformatted lines together, drops a paragraph
+    that repeats the one before, and numbers lists from 1 whatever their start. So its
+    paragraphs are matched, in order, against the page's own layout, and those are kept. When
+    the two cannot be matched (extraction took its text from elsewhere, such as the page's
+    metadata), the extracted text is used as it is.
+    """
+    kept: list[Paragraph] = []
+    position, rest = 0, extracted[0].letters
+    for paragraph in page:
+        letters = paragraph.letters
+        starts_rest = rest.startswith(letters)
+        if position < len(extracted) and letters and (starts_rest or rest in letters):
+            kept.append(paragraph)
+            # A page paragraph that begins a longer extracted one consumes only its part.
+            rest = rest[len(letters) :] if starts_rest else ""
+            if not rest:
+                position += 1
+                rest = extracted[position].letters if position < len(extracted) else ""
+        elif kept and letters == kept[-1].letters:
+            kept.append(paragraph)  # the same paragraph twice in a row: the page says it twice
+    matched = sum(len(paragraph.letters) for paragraph in kept)
+    if matched < _MIN_MATCHED_SHARE * sum(len(paragraph.letters) for paragraph in extracted):
+        return extracted
+    return kept
 
 
 def _first_heading(text: str) -> str | None:
