@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import traceback
 from collections.abc import Sequence
 from datetime import date
@@ -78,9 +79,12 @@ def run(db: str | None, as_of: date | None, screenshot: Path | None) -> int:
             QMessageBox.critical(None, APP_NAME, str(error))
         return 2
 
-    window = MainWindow(services, window_settings(), as_of)
     if screenshot is not None:
-        return _take_screenshot(application, window, screenshot)
+        # The picture must not depend on how this user last left the window.
+        with tempfile.TemporaryDirectory() as folder:
+            fresh = QSettings(str(Path(folder) / "window.ini"), QSettings.Format.IniFormat)
+            return _take_screenshot(application, MainWindow(services, fresh, as_of), screenshot)
+    window = MainWindow(services, window_settings(), as_of)
     window.show()
     window.reload()
     sys.excepthook = _report_unexpected_error

@@ -160,10 +160,11 @@ class DetailPane(QWidget):
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setSectionResizeMode(
-            HistoryColumn.NOTE, QHeaderView.ResizeMode.Stretch
-        )
-        self.history.horizontalHeader().setStretchLastSection(False)
+        history_header = self.history.horizontalHeader()
+        for column in HistoryColumn:
+            history_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        history_header.setSectionResizeMode(HistoryColumn.NOTE, QHeaderView.ResizeMode.Stretch)
+        history_header.setStretchLastSection(False)
         history_box = named("historyBox", QWidget())
         history_layout = QVBoxLayout(history_box)
         history_layout.setContentsMargins(0, 0, 0, 0)

@@ -88,8 +88,9 @@ class MainWindow(QMainWindow):
         self.agreements.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agreements.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.agreements.setAlternatingRowColors(True)
-        self.agreements.setUniformItemSizes(True)
-        self.agreements.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Long titles wrap rather than scroll sideways.
+        self.agreements.setWordWrap(True)
+        self.agreements.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.provisions_model = ProvisionTableModel(self.as_of.day(), self)
         self.provisions_proxy = ProvisionFilterProxyModel(self.provisions_model, self)
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([300, 900, 560])
+        self.splitter.setSizes([280, 860, 460])
         self.setCentralWidget(self.splitter)
 
         self.database_label = named("databaseLabel", QLabel())
@@ -224,6 +225,8 @@ class MainWindow(QMainWindow):
         row = self.agreements_model.row_of(wanted if catalogue.agreement(wanted or 0) else None)
         self.agreements.setCurrentIndex(self.agreements_model.index(row or 0, 0))
         self._update_counts()
+        if self.focusWidget() in (None, self.as_of.date_edit):
+            self.table.setFocus()
         self.loaded.emit()
 
     def _load_failed(self, error: BaseException) -> None:

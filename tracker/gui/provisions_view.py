@@ -9,16 +9,17 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from tracker.gui.provisions_model import Column
 from tracker.gui.status_delegate import StatusBadgeDelegate
 
-# Initial widths in average character widths; the user's own widths are remembered.
-_COLUMN_CHARS = {
-    Column.SUMMARY: 44,
-    Column.KIND: 12,
-    Column.DEADLINE: 14,
-    Column.COUNTDOWN: 18,
-    Column.STATUS: 14,
-    Column.PARTIES: 20,
-    Column.FACETS: 24,
+# Initial widths, from text each column typically holds; the user's own widths are remembered.
+_COLUMN_SAMPLES = {
+    Column.SUMMARY: "Withdrawal: heavy weapons out of the zone",
+    Column.KIND: "Withdrawal",
+    Column.DEADLINE: "30 Sep 2020",
+    Column.COUNTDOWN: "12 days overdue",
+    Column.STATUS: "In progress",
+    Column.PARTIES: "Turkey, Russia",
+    Column.FACETS: "15–20 km; heavy weapons",
 }
+_CELL_PADDING = 20
 
 
 class ProvisionTableView(QTableView):
@@ -46,6 +47,6 @@ class ProvisionTableView(QTableView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def set_default_widths(self) -> None:
-        character = self.fontMetrics().averageCharWidth()
-        for column, chars in _COLUMN_CHARS.items():
-            self.setColumnWidth(column, chars * character)
+        metrics = self.fontMetrics()
+        for column, sample in _COLUMN_SAMPLES.items():
+            self.setColumnWidth(column, metrics.horizontalAdvance(sample) + _CELL_PADDING)
