@@ -139,12 +139,12 @@ def mention_from_match(match: re.Match[str], offset: int = 0) -> DateMention | N
         part = groups["part"].lower()
         year = int(groups["y3"]) if groups["y3"] else None
         if "end" in part or part == "late":
-            day = last_day_of_month(year or 2001, month or 1) if part != "late" else 25
             # The last day of February depends on the year; resolve it once the year is known.
-            return make(month, day if month != 2 or year else 28, year, None)
+            last = last_day_of_month(year or 2001, month or 1)
+            return make(month, last, year, None)
         if "middle" in part or part == "mid":
             return make(month, 15, year, None)
-        return make(month, 1 if part != "early" else 5, year, None)
+        return make(month, 10 if part == "early" else 1, year, None)
     if groups["y4"]:
         part = groups["part_year"].lower()
         if "end" in part:

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 
 from tracker.extraction.dates import DateMention, at_hour, find_dates, last_day_of_month, resolve_mention
-from tracker.extraction.vocabulary import number_word_pattern, parse_number
+from tracker.extraction.vocabulary import number_word_pattern, ordinal_pattern, parse_number, parse_ordinal
 
 
 class LimitType(Enum):
@@ -67,7 +67,8 @@ PAST_EVENT_CUE = re.compile(
 
 NUMBER = rf"(?:\d+(?:[.,]\d+)?|{number_word_pattern()}|a|an|one)"
 UNIT = r"(?P<unit>hours?|hrs|days?|weeks?|months?|years?)"
-DURATION = rf"(?P<number>{NUMBER})[\s-]+{UNIT}"
+# "fourteen (14) months", "one hundred thirty-five (135) days": the bracketed digits count.
+DURATION = rf"(?:[a-z]+(?:[\s-]+[a-z]+){{0,4}}\s*\((?P<digits>\d+)\)|(?P<number>{NUMBER}))[\s-]+{UNIT}"
 EVENT = r"(?:\s+(?P<relation>after|of|from|following|since)\s+(?P<event>[^,.;()\n]{1,90}))?"
 PERIOD_PATTERN = re.compile(
     rf"\b(?:within|in|during)\s+(?:the\s+(?:first|next|coming|following)\s+|a\s+(?:period|term)\s+of\s+"
@@ -76,6 +77,13 @@ PERIOD_PATTERN = re.compile(
 )
 COUNTED_PATTERN = re.compile(
     rf"\b{DURATION}\s+(?P<relation>after|from|following)\s+(?P<event>[^,.;()\n]{{1,90}})", re.IGNORECASE
+)
+# "no later than the fifth day after the withdrawal", "from day 1 of the withdrawal"
+ORDINAL_DAY_PATTERN = re.compile(
+    rf"\b(?:(?:no|not)\s+later\s+than|by|on|from|within|starting\s+(?:from|on)|beginning\s+(?:from|on)|as\s+of)"
+    rf"\s+(?:the\s+)?(?:(?P<ordinal>{ordinal_pattern()})\s+day|day\s+(?P<day_number>\d{{1,3}}))"
+    rf"\s+(?P<relation>after|following|of|from)\s+(?P<event>[^,.;()\n]{{1,90}})",
+    re.IGNORECASE,
 )
 DURATION_PATTERN = re.compile(
     rf"\b(?:(?:for|over)\s+(?:a\s+(?:further\s+|total\s+)?(?:period|term)\s+of\s+|the\s+(?:period|term)\s+of\s+)?"
@@ -98,13 +106,23 @@ END_OF_PERIOD = re.compile(
     r"(?P<period>year|month|week)\b",
     re.IGNORECASE,
 )
+AT_SIGNING = re.compile(
+    r"\b(?:upon|on|from|as\s+of|with\s+effect\s+from|effective|starting\s+from)\s+(?:the\s+)?"
+    r"(?:(?:date|day|moment|time)\s+of\s+(?:the\s+|its\s+)?)?(?:sign(?:ing|ature))\b"
+    r"(?:\s+of\s+(?:this|the\s+present|the)\s+(?:agreement|memorandum|protocol|document|accord|arrangement))?",
+    re.IGNORECASE,
+)
+RELATIVE_DAY = re.compile(
+    r"\b(?P<trigger>by|from|as\s+of|starting|beginning|on|until|before)?\s*(?P<day>today|tomorrow|tonight)\b",
+    re.IGNORECASE,
+)
 BACK_REFERENCE = re.compile(
     r"\b(?:at\s+that\s+(?:moment|time|point)|by\s+that\s+time|by\s+then|at\s+the\s+same\s+time"
     r"|simultaneously)\b",
     re.IGNORECASE,
 )
 SIGNING_EVENT = re.compile(
-    r"\b(?:sign\w*|signature|approv\w*|adopt\w*|conclu\w*|entry\s+into\s+force|enter\w*\s+into\s+force"
+    r"\b(?:sign\w*|signature|approv\w*|adopt\w*|conclu\w*|announce\w*"
     r"|(?:this|the\s+present)\s+(?:agreement|memorandum|protocol|document|accord|arrangement|decision"
     r"|declaration|statement|deal|treaty))\b",
     re.IGNORECASE,
@@ -142,8 +160,9 @@ def add_period(start: datetime, amount: float, unit: str) -> datetime:
     return add_months(start, 12 * whole) + timedelta(days=round((amount - whole) * 365))
 
 
-def period_amount(number: str) -> float | None:
-    value = parse_number(number)
+def period_amount(match: re.Match[str]) -> float | None:
+    digits = match.groupdict().get("digits")
+    value = float(digits) if digits else parse_number(match.group("number"))
     if value is None or value <= 0 or value > 10000:
         return None
     return value
@@ -170,6 +189,19 @@ def dated_limits(sentence: str, mentions: list[DateMention], reference: Referenc
         day = resolve_mention(mention, reference.signed_on, reference.weekday_base)
         when = at_hour(day, mention.hour) if day else None
         limits.append(TimeLimit(start, mention.end, sentence[start : mention.end], kind, when))
+    for match in AT_SIGNING.finditer(sentence):
+        when = at_hour(reference.signed_on, 0) if reference.signed_on else None
+        limits.append(TimeLimit(match.start(), match.end(), match.group(), LimitType.START, when))
+    for match in RELATIVE_DAY.finditer(sentence):
+        if match.group("trigger") is None:
+            continue
+        base = reference.weekday_base
+        offset = 1 if match.group("day").lower() == "tomorrow" else 0
+        when = at_hour(base + timedelta(days=offset), 0) if base else None
+        kind = (
+            LimitType.END if match.group("trigger").lower() in ("by", "until", "before") else LimitType.START
+        )
+        limits.append(TimeLimit(match.start(), match.end(), match.group(), kind, when))
     for match in END_OF_PERIOD.finditer(sentence):
         when = None
         if reference.signed_on is not None:
@@ -185,11 +217,18 @@ def dated_limits(sentence: str, mentions: list[DateMention], reference: Referenc
     return limits
 
 
-def counted_from(event: str | None, start_time: datetime | None, reference: Reference) -> datetime | None:
-    """The moment a period starts: signing, or a start time the same sentence states."""
+def counted_from(
+    event: str | None, start_time: datetime | None, reference: Reference, *, in_hours: bool = False
+) -> datetime | None:
+    """The moment a period starts: signing, or a start time the same sentence states.
+
+    A bare count of hours runs from the clock time the sentence starts at ("Starting 12:00
+    noon of October 23 ... in 150 hours"); days, weeks and months run from the signing. A
+    period after another event runs from that event's start time when the sentence gives it.
+    """
     signed = at_hour(reference.signed_on, 0) if reference.signed_on else None
     if event is None:
-        return start_time or signed
+        return (start_time if in_hours else None) or signed
     if SIGNING_EVENT.search(event):
         return signed
     return start_time
@@ -202,27 +241,35 @@ def period_limits(sentence: str, start_time: datetime | None, reference: Referen
         for match in pattern.finditer(sentence):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            amount = period_amount(match.group("number"))
+            amount = period_amount(match)
             if amount is None:
                 continue
             event = match.group("event")
-            relation = match.group("relation")
             end = match.end()
-            if (
-                event is not None
-                and relation is not None
-                and relation.lower() == "of"
-                and not SIGNING_EVENT.search(event)
-            ):
-                # "within 30 days of talks" is rare; "in 14 months of withdrawal" is no event.
-                end = match.start("relation")
-                event = None
-            base = counted_from(event, start_time, reference)
+            in_hours = match.group("unit").lower().startswith("h")
+            base = counted_from(event, start_time, reference, in_hours=in_hours)
             when = add_period(base, amount, match.group("unit")) if base else None
             taken.append((match.start(), end))
             limits.append(
                 TimeLimit(match.start(), end, sentence[match.start() : end], LimitType.PERIOD, when)
             )
+    for match in ORDINAL_DAY_PATTERN.finditer(sentence):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        count = (
+            parse_ordinal(match.group("ordinal"))
+            if match.group("ordinal")
+            else int(match.group("day_number"))
+        )
+        base = counted_from(match.group("event"), None, reference)
+        if base is not None and count is not None:
+            # "day 1 of" the signing is the signing day; "the fifth day after" it is five days on.
+            offset = count - 1 if match.group("relation").lower() == "of" else count
+            day_when: datetime | None = base + timedelta(days=offset)
+        else:
+            day_when = None
+        taken.append((match.start(), match.end()))
+        limits.append(TimeLimit(match.start(), match.end(), match.group(), LimitType.PERIOD, day_when))
     return limits
 
 
@@ -233,13 +280,13 @@ def duration_limits(sentence: str, start_time: datetime | None, reference: Refer
     for match in DURATION_PATTERN.finditer(sentence):
         if not DURATION_CONTEXT.search(sentence[max(0, match.start() - 60) : match.start() + 20]):
             continue
-        amount = period_amount(match.group("number"))
+        amount = period_amount(match)
         if amount is None:
             continue
         when = add_period(base, amount, match.group("unit")) if base else None
         limits.append(TimeLimit(match.start(), match.end(), match.group(), LimitType.DURATION, when))
     for match in ADJECTIVAL_DURATION.finditer(sentence):
-        amount = period_amount(match.group("number"))
+        amount = period_amount(match)
         if amount is None:
             continue
         when = add_period(base, amount, match.group("unit")) if base else None

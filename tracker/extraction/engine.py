@@ -57,7 +57,7 @@ def distinct_limits(limits: list[TimeLimit]) -> list[TimeLimit]:
     for limit in limits:
         if limit.kind is LimitType.BACK_REFERENCE:
             continue
-        if kept and kept[-1].day == limit.day:
+        if kept and kept[-1].day == limit.day and (limit.day is not None or kept[-1].text == limit.text):
             continue
         kept.append(limit)
     return kept
@@ -167,7 +167,7 @@ class Extractor:
                 end=end,
                 excerpt=excerpt,
                 kind=kind,
-                summary=summarise(kind, excerpt, facets, deadline),
+                summary=summarise(kind, excerpt, facets, deadline, limit.text if limit else None),
                 deadline=deadline,
                 deadline_text=limit.text if limit else None,
                 facets=facets,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 OBLIGATION = re.compile(
-    r"\b(?:shall|will|must|is\s+to|are\s+to|was\s+to|were\s+to|agree[sd]?\s+(?:to|on|upon|that|with)"
+    r"\b(?:shall|will|would|must|is\s+to|are\s+to|was\s+to|were\s+to|agree[sd]?\s+(?:to|on|upon|that|with)"
     r"|ha(?:ve|s)\s+agreed|undert(?:ake|akes|ook)\s+to|commit(?:s|ted)?\s+(?:to|themselves)|pledge[sd]?\s+to"
     r"|promise[sd]?\s+to|vow(?:s|ed)?\s+to|(?:is|are|be)\s+(?:prohibited|forbidden|banned|outlawed|not\s+allowed"
     r"|not\s+permitted|closed)|prohibit(?:s|ed)?|expected\s+to|(?:is|are|was|were|it\s+was)\s+planned"
@@ -41,6 +41,13 @@ FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me)\b", re.IGNORECASE)
 DOCUMENT_SPEAKS = re.compile(
     r"\b(?:memorandum|agreement|deal|accord|document|protocol|text|statement|declaration|treaty|it)\s+"
     r"(?:\w+\s+){0,6}?(?:says|said|reads|read|states|stated|stipulates|added|adds|provides|notes)\b",
+    re.IGNORECASE,
+)
+TERMS_VERB = re.compile(
+    r"\b(?:memorandum|agreement|deal|accord|document|protocol|plan|arrangement|text|treaty|roadmap|truce"
+    r"|ceasefire|cease-fire|statement|declaration)\s+(?:also\s+|further\s+)?(?:includes?|envisions?|foresees?"
+    r"|outlines?|sets?\s+out|sets?\s+up|establishe[sd]|provides?|stipulates?|calls?|requires?|obliges?"
+    r"|commits?|allows?|bans?|prohibits?|envisages?|specifies|specified|includ\w*)\b",
     re.IGNORECASE,
 )
 BACKGROUND_START = re.compile(
@@ -73,4 +80,9 @@ def is_operative(sentence: str, numbered: bool, has_time_limit: bool) -> bool:
         return False
     if numbered:
         return True
-    return bool(OBLIGATION.search(stripped) or REPORTED_TERMS.search(stripped) or has_time_limit)
+    return bool(
+        OBLIGATION.search(stripped)
+        or REPORTED_TERMS.search(stripped)
+        or TERMS_VERB.search(stripped)
+        or has_time_limit
+    )

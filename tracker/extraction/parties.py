@@ -21,15 +21,23 @@ PATROL_CUE = re.compile(
     re.IGNORECASE,
 )
 FORCE = (
-    r"(?:forces?|troops?|units?|(?:military\s+)?police|guards?|patrols?|patrol\s+groups?|patrolling|peace-?keepers"
+    r"(?:border\s+(?:guards?|police|troops|service)|coast\s+guards?|forces?|troops?|units?|(?:military\s+)?police|guards?|patrols?|patrol\s+groups?|patrolling|peace-?keepers"
     r"|peace-?keeping\s+(?:forces?|contingents?|missions?|troops)|contingents?|observers?|monitors|mission"
     r"|monitoring|supervision|observation|oversight|servicemen|soldiers|personnel|military|army|armed\s+forces"
-    r"|gendarmerie|battalions?|brigades?|officers|experts|teams?|convoys?|sentries|checkpoints?|posts?)"
+    r"|gendarmerie|battalions?|brigades?|officers|officials|experts|teams?|convoys?|sentries|checkpoints?|posts?"
+    r"|representatives|inspectors|staff|specialists|delegates|auspices)"
 )
-COORDINATION = re.compile(r"^(?:\s*(?:,|and|&|/|-|–)\s*)+$")
-FORCE_AFTER = re.compile(rf"^(?:['’]s)?(?:\s+[\w-]+){{0,3}}?\s+{FORCE}\b|^-led\b", re.IGNORECASE)
+COORDINATION = re.compile(r"^(?:\s*(?:,|and|&|/|-|–)\s*)+(?:the\s+)?$")
+# Words between a party and its forces qualify them ("Russian military police"); a preposition or
+# a place noun ends the phrase ("Ukrainian territory under the supervision of ...").
+QUALIFIER = (
+    r"(?!(?:of|the|under|in|on|to|from|by|with|at|for|and|or|a|an|territory|territories|side|soil|border"
+    r"|borders|airspace|waters|land|lands|city|town|province|region|will|shall|must|have|has|had)\b)[\w-]+"
+)
+FORCE_AFTER = re.compile(rf"^(?:['’]s)?(?:\s+{QUALIFIER}){{0,3}}?\s+{FORCE}\b|^-led\b", re.IGNORECASE)
 FORCE_BEFORE = re.compile(
-    rf"\b(?:{FORCE}|monitored|patrolled|observed|supervised|verified|escorted|overseen|exercised)"
+    rf"\b(?:{FORCE}|monitored|patrolled|observed|supervised|verified|escorted|overseen|exercised|ensured"
+    r"|conducted|carried\s+out|performed|provided|facilitated|manned|guarded)"
     r"\s+(?:of|from|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -66,13 +74,18 @@ def patrol_parties(text: str) -> tuple[str, ...]:
     """Parties whose forces patrol, monitor or keep the peace under this clause."""
     if not PATROL_CUE.search(text):
         return ()
-    found: list[str] = []
+    with_forces: list[str] = []
+    subjects: list[str] = []
     for start, end, names in party_groups(text):
         after = text[end : end + 60]
         before = text[max(0, start - 40) : start]
-        if FORCE_AFTER.match(after) or FORCE_BEFORE.search(before) or PATROL_SUBJECT.match(after):
-            found.extend(names)
-    return unique(found)
+        if FORCE_AFTER.match(after) or FORCE_BEFORE.search(before):
+            with_forces.extend(names)
+        elif PATROL_SUBJECT.match(after):
+            subjects.extend(names)
+    # Parties named with their forces are the ones at work; a subject that "agreed to deploy"
+    # them is only who decided it.
+    return unique(with_forces or subjects)
 
 
 def responsible_parties(text: str) -> tuple[str, ...]:

@@ -29,7 +29,9 @@ CLAUSE_BREAK = re.compile(
     r"|\s+[—–]\s+|\s+--\s+"
     r"|(?<=[;:,])\s+(?=\(?[a-z0-9]{1,3}\)\s)"
     r"|,\s+and\s+(?=(?:\w+ly\s+)?\w+ing\b)"
+    r"|(?P<coordinated>,\s+(?:and|while|whereas|but)\s+(?=(?:[\w'’-]+\s+){1,7}?(?:will|shall|must)\b))"
 )
+MODAL = re.compile(r"\b(?:will|shall|must)\b")
 GERUND_EXCEPTIONS = frozenset(
     {"including", "according", "concerning", "regarding", "during", "excluding", "nothing"}
 )
@@ -67,11 +69,13 @@ def paragraphs(text: str) -> list[tuple[int, int, bool]]:
             previous_line = ""
             continue
         marker = LIST_MARKER.match(line)
+        # A hard-wrapped paragraph: long lines that do not end a sentence, or a line that
+        # goes on in lower case.
         continues = (
             current is not None
             and marker is None
-            and len(previous_line.strip()) >= SHORT_LINE
             and not TERMINAL.search(previous_line)
+            and (len(previous_line.strip()) >= SHORT_LINE or line.lstrip()[:1].islower())
         )
         if continues and current is not None:
             current[1] = end
@@ -144,6 +148,8 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and following.group(1).lower() in GERUND_EXCEPTIONS
         ):
             continue
+        if match.group("coordinated") and not MODAL.search(text, cursor, match.start()):
+            continue  # "tanks, artillery, and mortars will be withdrawn" is one clause
         pieces.append((cursor, match.start()))
         cursor = match.end()
     pieces.append((cursor, end))

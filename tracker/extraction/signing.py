@@ -1,11 +1,14 @@
 """When an agreement was signed, when the caller does not say.
 
 In order of trust: a date the text states for the signing ("signed ... on September 17",
-"Done at Minsk on 19 September 2014"), the dateline of a report ("SOCHI, Russia, Oct. 22"),
-then the earliest full date in the text that is not a time limit. A date without a year
-takes one of the years the text mentions, checked against the weekdays it names for the
-event ("signed a memorandum on Monday"); when the text gives no year at all, the date stays
-unknown rather than guessed.
+"Done at Minsk on 19 September 2014", a title "Memorandum of 19 September 2014"), the
+dateline of a report ("SOCHI, Russia, Oct. 22"), then the earliest full date in the text
+that is not a time limit (a place-and-date line such as "Moscow, 5 March 2020"), and last
+the earliest date from which the arrangement runs ("starting ... on November 10, 2020").
+Recitals ("Recalling the Protocol of 5 September 2014") never give the signing date. A date
+without a year takes one of the years the text mentions, checked against the weekdays it
+names for the event ("signed a memorandum on Monday"); when the text gives no year at all,
+the date stays unknown rather than guessed.
 """
 
 from __future__ import annotations
@@ -17,25 +20,33 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.extraction.dates import WEEKDAY_NAMES, WEEKDAYS, DateMention, find_dates
+from tracker.extraction.operative import RECITAL_START
 
-SIGNING_WORDS = re.compile(
-    r"\b(?:sign(?:ed|ing)|signature|concluded|adopted|approved|initial(?:l)?ed|done\s+(?:at|in)|dated"
-    r"|(?:memorandum|agreement|protocol|accord|declaration|treaty)\s+of)\b",
+STRONG_SIGNING = re.compile(
+    r"\b(?:sign(?:ed|ing)|signature|concluded|adopted|approved|initial(?:l)?ed|done\s+(?:at|in)|dated)\b",
     re.IGNORECASE,
 )
-DATELINE = re.compile(
-    r"^[\"“]?[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][A-Za-z .'’-]{1,30}){0,2},?\s+(?=[A-Z0-9])",
+TITLE_OF_DATE = re.compile(
+    r"\b(?:memorandum|agreement|protocol|accord|declaration|treaty|statement|arrangement)\s+of\s*$",
+    re.IGNORECASE,
 )
+DATELINE_PLACE = re.compile(r"^[\"“]?[A-Z][A-Z .'’-]{2,},\s*")
+DATELINE_GAP = re.compile(r"^(?:[A-Z][\w .'’-]{1,30},\s*){0,2}$")
 YEAR_IN_TEXT = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d{2})(?![\d-])")
 WEEKDAY_IN_TEXT = re.compile(rf"\b(?:on|last|this|since)\s+(?P<weekday>{WEEKDAY_NAMES})\b(?!,?\s+\w+\s+\d)")
 LIMIT_BEFORE = re.compile(
-    r"\b(?:by|until|till|before|no\s+later\s+than|not\s+later\s+than|as\s+of|as\s+from|from|starting"
-    r"|beginning|commencing|effective|through)\s+(?:the\s+)?$",
+    r"\b(?:by|until|till|before|no\s+later\s+than|not\s+later\s+than|through|within)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])[.!?]\s+[A-Z\"“]|\n\s*\n")
+START_BEFORE = re.compile(
+    r"\b(?:as\s+of|as\s+from|from|starting|beginning|commencing|effective)\s+(?:the\s+)?$", re.IGNORECASE
+)
+SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z])[.!?]\s+[A-Z\"“]|\n")
+LINE_START = re.compile(r"(?:^|\n)[ \t]*")
 SIGNING_REACH_AFTER = 80
 SIGNING_REACH_BEFORE = 50
+TITLE_REACH = 400
+DATELINE_LINES = 12
 
 
 @dataclass(frozen=True)
@@ -45,106 +56,128 @@ class SigningDate:
     dateline: date | None  # the report's own date, for weekdays such as "from Wednesday"
 
 
-def text_years(text: str) -> list[int]:
-    return [int(year) for year in YEAR_IN_TEXT.findall(text)]
+@dataclass(frozen=True)
+class YearEvidence:
+    """The years a text mentions and the weekdays it names for past events."""
+
+    years: list[int]
+    weekdays: Counter[int]
+
+    @classmethod
+    def of(cls, text: str) -> YearEvidence:
+        years = [int(year) for year in YEAR_IN_TEXT.findall(text)]
+        weekdays = Counter(WEEKDAYS.index(m.group("weekday").lower()) for m in WEEKDAY_IN_TEXT.finditer(text))
+        return cls(years, weekdays)
+
+    def year_for(self, mention: DateMention) -> int | None:
+        best: tuple[int, int, int] | None = None
+        for year in sorted(set(self.years)):
+            day = mention.on_year(year)
+            if day is None or (mention.weekday is not None and day.weekday() != mention.weekday):
+                continue
+            key = (self.weekdays[day.weekday()], self.years.count(year), year)
+            if best is None or key > best:
+                best = key
+        return best[2] if best else None
+
+    def complete(self, mention: DateMention) -> date | None:
+        if mention.month is None or mention.day is None:
+            return None
+        year = mention.year if mention.year is not None else self.year_for(mention)
+        return mention.on_year(year) if year is not None else None
 
 
-def mentioned_weekdays(text: str) -> Counter[int]:
-    return Counter(WEEKDAYS.index(m.group("weekday").lower()) for m in WEEKDAY_IN_TEXT.finditer(text))
-
-
-def choose_year(mention: DateMention, years: list[int], weekdays: Counter[int]) -> int | None:
-    """The year of a day-and-month date: one the text mentions, agreeing with its weekdays."""
-    candidates = sorted(set(years))
-    if not candidates:
-        return None
-    best: tuple[int, int, int] | None = None
-    for year in candidates:
-        day = mention.on_year(year)
-        if day is None:
-            continue
-        if mention.weekday is not None and day.weekday() != mention.weekday:
-            continue
-        score = weekdays[day.weekday()]
-        key = (score, years.count(year), year)
-        if best is None or key > best:
-            best = key
-    return best[2] if best else None
-
-
-def complete(mention: DateMention, years: list[int], weekdays: Counter[int]) -> date | None:
-    if mention.month is None or mention.day is None:
-        return None
-    year = mention.year if mention.year is not None else choose_year(mention, years, weekdays)
-    return mention.on_year(year) if year is not None else None
+def before(text: str, mention: DateMention, reach: int = 40) -> str:
+    return text[max(0, mention.start - reach) : mention.start]
 
 
 def is_time_limit(text: str, mention: DateMention) -> bool:
-    return bool(LIMIT_BEFORE.search(text[max(0, mention.start - 40) : mention.start]))
+    return bool(LIMIT_BEFORE.search(before(text, mention)) or START_BEFORE.search(before(text, mention)))
 
 
-def stated_signing(
-    text: str, mentions: list[DateMention], years: list[int], weekdays: Counter[int]
-) -> date | None:
+def in_recital(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return bool(RECITAL_START.match(text[line_start:position].lstrip()))
+
+
+def stated_signing(text: str, mentions: list[DateMention], evidence: YearEvidence) -> date | None:
     starts = [m.start for m in mentions]
-    for cue in SIGNING_WORDS.finditer(text):
-        low = bisect_left(starts, cue.start() - SIGNING_REACH_BEFORE - 40)
+    for cue in STRONG_SIGNING.finditer(text):
+        if in_recital(text, cue.start()):
+            continue
+        low = bisect_left(starts, cue.start() - SIGNING_REACH_BEFORE - 60)
         high = bisect_right(starts, cue.end() + SIGNING_REACH_AFTER)
         nearby = []
         for mention in mentions[low:high]:
-            if mention.month is None or is_time_limit(text, mention):
+            if mention.month is None or LIMIT_BEFORE.search(before(text, mention)):
                 continue
             if mention.start >= cue.end():
                 gap = text[cue.end() : mention.start]
-                if len(gap) > SIGNING_REACH_AFTER:
-                    continue
+                reach = SIGNING_REACH_AFTER
             elif mention.end <= cue.start():
                 gap = text[mention.end : cue.start()]
-                if len(gap) > SIGNING_REACH_BEFORE:
-                    continue
+                reach = SIGNING_REACH_BEFORE
             else:
                 continue
-            if SENTENCE_BREAK.search(gap):
-                continue
-            nearby.append((len(gap), mention))
+            if len(gap) <= reach and not SENTENCE_BREAK.search(gap):
+                nearby.append((len(gap), mention))
         for _, mention in sorted(nearby, key=lambda pair: pair[0]):
-            found = complete(mention, years, weekdays)
+            found = evidence.complete(mention)
+            if found is not None:
+                return found
+    for mention in mentions:
+        if mention.start > TITLE_REACH:
+            break
+        if TITLE_OF_DATE.search(before(text, mention)) and not in_recital(text, mention.start):
+            found = evidence.complete(mention)
             if found is not None:
                 return found
     return None
 
 
-def dateline_date(text: str, years: list[int], weekdays: Counter[int]) -> date | None:
-    for line in text.splitlines()[:12]:
-        head = DATELINE.match(line.strip())
-        if head is None:
+def dateline_date(text: str, evidence: YearEvidence) -> date | None:
+    for line in text.splitlines()[:DATELINE_LINES]:
+        stripped = line.strip()
+        place = DATELINE_PLACE.match(stripped)
+        if place is None:
             continue
-        rest = line.strip()[head.end() :]
-        mentions = [m for m in find_dates(rest[:40]) if m.start == 0 and m.month is not None]
-        if mentions:
-            return complete(mentions[0], years, weekdays)
+        rest = stripped[place.end() : place.end() + 80]
+        for mention in find_dates(rest):
+            if mention.month is not None and DATELINE_GAP.match(rest[: mention.start]):
+                return evidence.complete(mention)
+            break
     return None
 
 
-def earliest_date(text: str, mentions: list[DateMention]) -> date | None:
-    days = [m.on_year(m.year) for m in mentions if m.is_complete and not is_time_limit(text, m) and m.year]
-    valid = [d for d in days if d is not None]
-    return min(valid) if valid else None
+def earliest_date(text: str, mentions: list[DateMention], *, allow_starts: bool) -> date | None:
+    days = []
+    for mention in mentions:
+        if not mention.is_complete or LIMIT_BEFORE.search(before(text, mention)):
+            continue
+        if not allow_starts and START_BEFORE.search(before(text, mention)):
+            continue
+        if in_recital(text, mention.start):
+            continue
+        day = mention.on_year(mention.year) if mention.year else None
+        if day is not None:
+            days.append(day)
+    return min(days) if days else None
 
 
 def infer_signing_date(text: str, given: date | None) -> SigningDate:
-    years = text_years(text)
-    weekdays = mentioned_weekdays(text)
-    dateline = dateline_date(text, years, weekdays)
+    evidence = YearEvidence.of(text)
+    dateline = dateline_date(text, evidence)
     if given is not None:
         return SigningDate(given, "given", dateline)
     mentions = find_dates(text)
-    stated = stated_signing(text, mentions, years, weekdays)
+    stated = stated_signing(text, mentions, evidence)
     if stated is not None:
         return SigningDate(stated, "stated", dateline)
     if dateline is not None:
         return SigningDate(dateline, "dateline", dateline)
-    earliest = earliest_date(text, mentions)
+    earliest = earliest_date(text, mentions, allow_starts=False) or earliest_date(
+        text, mentions, allow_starts=True
+    )
     if earliest is not None:
         return SigningDate(earliest, "earliest-date", dateline)
     return SigningDate(None, "unknown", dateline)

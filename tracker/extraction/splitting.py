@@ -17,13 +17,13 @@ import re
 CUT = re.compile(r",\s+(?:and\s+)?|;\s+(?:and\s+)?|\s+and\s+|\s+while\s+|\s+[—–]\s+|\s+--\s+")
 NEVER_AFTER = re.compile(
     r"(?:which|that|who|whom|whose|where|when|including|included|except|excluding|such\s+as|in\s+particular"
-    r"|especially|notably|namely|i\.e\.|e\.g\.|respectively|or|either|nor|(?:19|20)\d\d\b|\d)",
+    r"|especially|notably|namely|i\.e\.|e\.g\.|respectively|or|either|nor)\b",
     re.IGNORECASE,
 )
 NEW_PREDICATE = re.compile(
     r"(?:with\b|to\s+[a-z]+\b|(?!(?:including|according|concerning|regarding|during|excluding|following"
     r"|pending|nothing|something|anything|bring|king|ring|string|morning|evening)\b)[a-z]+ing\b"
-    r"|while\b|whereas\b|then\b|after\s+which\b|(?:the|all|both|each|a|an)\s+(?:[\w-]+\s+){0,4}?"
+    r"|while\b|whereas\b|then\b|after\s+which\b|(?:will|shall|must|would)\b|(?:the|all|both|each|a|an)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:shall|will|must|is|are|be)\b)",
 )
 MIN_PART_WORDS = 3
@@ -56,8 +56,8 @@ def choose_cut(
         if bracket_depth(text, clause_start, match.start()) > 0:
             continue
         following = text[match.end() : match.end() + 60]
-        if NEVER_AFTER.match(following):
-            continue
+        if NEVER_AFTER.match(following) or (match.group().startswith(",") and following[:1].isdigit()):
+            continue  # a relative clause, an inclusion, or the year or thousands of a number
         if content_words(text, previous_cut, match.start(), protected) < MIN_PART_WORDS:
             continue
         if any(p_start < match.start() < p_end for p_start, p_end in protected):

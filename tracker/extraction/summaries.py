@@ -23,9 +23,13 @@ def format_width(width: tuple[float, float]) -> str:
     return f"{low} km" if low == high else f"{low}–{high} km"
 
 
-def gist(excerpt: str) -> str:
+def gist(excerpt: str, deadline_text: str | None = None) -> str:
     """The clause's first words, without the framing that says who reported or agreed it."""
     body = re.sub(r"\s+", " ", excerpt).strip(" \"“”'‘’.,;:-—(")
+    if deadline_text:
+        limit = re.sub(r"\s+", " ", deadline_text)
+        if body.lower().startswith(limit.lower()) and len(body) > len(limit) + 10:
+            body = body[len(limit) :].lstrip(" ,;:")
     for _ in range(2):
         trimmed = LEAD_IN.sub("", body, count=1)
         if trimmed == body or len(trimmed.split()) < 3:
@@ -38,7 +42,9 @@ def gist(excerpt: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def summarise(kind: Kind, excerpt: str, facets: Facets, deadline: date | None) -> str:
+def summarise(
+    kind: Kind, excerpt: str, facets: Facets, deadline: date | None, deadline_text: str | None = None
+) -> str:
     details = []
     if facets.zone_width_km:
         details.append(format_width(facets.zone_width_km))
@@ -46,5 +52,5 @@ def summarise(kind: Kind, excerpt: str, facets: Facets, deadline: date | None) -
         details.append(", ".join(facets.patrol_parties))
     if deadline:
         details.append(f"by {deadline.isoformat()}")
-    head = f"{kind_labels()[kind]}: {gist(excerpt)}"
+    head = f"{kind_labels()[kind]}: {gist(excerpt, deadline_text)}"
     return f"{head} ({'; '.join(details)})" if details else head

@@ -21,18 +21,21 @@ def load_vocabulary(name: str) -> dict[str, Any]:
     return data
 
 
-def phrase_pattern(phrases: list[str], flags: int = 0) -> re.Pattern[str]:
+def phrase_pattern(phrases: list[str], flags: int = 0, *, hyphen_bounds: bool = True) -> re.Pattern[str]:
     """One alternation of whole-word phrases, longest first so that the longest phrase wins.
 
     Spaces and hyphens inside a phrase match any run of spaces or a hyphen, so that
-    "anti-tank" also finds "anti tank" and a phrase broken over a line still matches.
+    "anti-tank" also finds "anti tank" and a phrase broken over a line still matches. With
+    ``hyphen_bounds`` a hyphen also ends a word ("tank" is not found in "anti-tank"); without it,
+    the parts of a compound are found ("Russian" and "Turkish" in "Russian-Turkish").
     """
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         words = re.split(r"[\s-]+", phrase)
         parts.append(r"[\s-]+".join(re.escape(word) for word in words))
     body = "|".join(parts) if parts else r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    edge = r"[\w-]" if hyphen_bounds else r"\w"
+    return re.compile(rf"(?<!{edge})(?:{body})(?!{edge})", flags)
 
 
 @dataclass(frozen=True)
@@ -63,14 +66,14 @@ def normalise_phrase(phrase: str) -> str:
     return re.sub(r"[\s-]+", " ", phrase)
 
 
-def term_table(folded: dict[str, str], exact: dict[str, str]) -> TermTable:
+def term_table(folded: dict[str, str], exact: dict[str, str], *, hyphen_bounds: bool = True) -> TermTable:
     folded_keys = {normalise_phrase(k).lower(): v for k, v in folded.items()}
     exact_keys = {normalise_phrase(k): v for k, v in exact.items()}
     return TermTable(
         folded=folded_keys,
         exact=exact_keys,
-        folded_pattern=phrase_pattern(list(folded), re.IGNORECASE),
-        exact_pattern=phrase_pattern(list(exact)),
+        folded_pattern=phrase_pattern(list(folded), re.IGNORECASE, hyphen_bounds=hyphen_bounds),
+        exact_pattern=phrase_pattern(list(exact), hyphen_bounds=hyphen_bounds),
     )
 
 
@@ -92,7 +95,7 @@ def party_terms() -> TermTable:
     data = load_vocabulary("parties.json")["parties"]
     folded = {name: party for party, entry in data.items() for name in entry.get("names", [])}
     exact = {name: party for party, entry in data.items() for name in entry.get("exact", [])}
-    return term_table(folded, exact)
+    return term_table(folded, exact, hyphen_bounds=False)
 
 
 @cache
@@ -105,6 +108,25 @@ def number_words() -> dict[str, float | None]:
 def compound_number_parts() -> tuple[dict[str, int], dict[str, int]]:
     data = load_vocabulary("numbers.json")
     return dict(data["tens"]), dict(data["units"])
+
+
+@cache
+def ordinal_words() -> dict[str, int]:
+    return {k: int(v) for k, v in load_vocabulary("numbers.json")["ordinals"].items()}
+
+
+def ordinal_pattern() -> str:
+    """A regex alternative matching an ordinal ("fifth", "21st")."""
+    words = sorted(ordinal_words(), key=len, reverse=True)
+    return rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{'|'.join(words)})"
+
+
+def parse_ordinal(token: str) -> int | None:
+    cleaned = token.strip().lower()
+    digits = re.match(r"\d+", cleaned)
+    if digits:
+        return int(digits.group())
+    return ordinal_words().get(cleaned)
 
 
 @cache
