@@ -55,6 +55,11 @@ _CANDIDATE_ENCODINGS = [
 _PREFERRED_ENCODINGS = ("cp1252", "cp1251", "cp1250", "cp1256", "koi8_r", "cp866")
 _CHAOS_MARGIN = 0.1
 
+# A file is read as UTF-8 with some bad bytes when its valid non-ASCII characters outnumber
+# its invalid sequences this many times: legacy 8-bit text has almost no valid sequences.
+_MIN_VALID_PER_BAD_SEQUENCE = 4
+_ASCII_BYTES = bytes(range(128))
+
 # Share of control characters above which a decoded "text" is really binary data; binary data
 # has them throughout, so the start of the text is enough to look at.
 _MAX_CONTROL_SHARE = 0.01
@@ -86,12 +91,27 @@ def decode_text(data: bytes, name: str) -> str:
         return _plausible_text(data.decode("utf-8"), name)
     except UnicodeDecodeError:
         pass
+    damaged_utf8 = _mostly_utf8(data)
+    if damaged_utf8 is not None:
+        return _plausible_text(damaged_utf8, name)
     for encoding in _detected_encodings(data):
         try:
             return _plausible_text(data.decode(encoding), name)
         except (UnicodeDecodeError, LookupError):
             continue
     raise DocumentError(f"{name}: not text in any encoding this app recognises (a binary file?).")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few bad bytes (a cut-off download, one pasted Latin-1 letter), the bad
+    ones shown as U+FFFD; None when the non-ASCII bytes are not mostly valid UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    ascii_bytes = len(data) - len(data.translate(None, _ASCII_BYTES))
+    valid_non_ascii = len(text) - ascii_bytes - replaced
+    if valid_non_ascii >= _MIN_VALID_PER_BAD_SEQUENCE * replaced:
+        return text
+    return None
 
 
 def _detected_encodings(data: bytes) -> list[str]:

@@ -31,8 +31,8 @@ def read_docx(data: bytes, name: str) -> ReadText:
         blocks = list(_blocks(document))
         heading = next((clean_title(text) for text, is_heading in blocks if is_heading and clean_title(text)),
                        None)
-    except Exception as exc:
-        raise DocumentError(_damaged(name, exc)) from None
+    except Exception:
+        raise DocumentError(_damaged(name)) from None
     text = "\n\n".join(text for text, _ in blocks if text.strip())
     stated_title = clean_title(document.core_properties.title or "")
     return ReadText(text, heading or first_line_title(text) or stated_title)
@@ -45,12 +45,12 @@ def _open(data: bytes, name: str) -> WordDocument:
         return docx.Document(io.BytesIO(data))
     except (docx.opc.exceptions.PackageNotFoundError, zipfile.BadZipFile, KeyError):
         raise DocumentError(f"{name}: the .docx is damaged or not a Word document.") from None
-    except Exception as exc:
-        raise DocumentError(_damaged(name, exc)) from None
+    except Exception:
+        raise DocumentError(_damaged(name)) from None
 
 
-def _damaged(name: str, exc: Exception) -> str:
-    return f"{name}: the .docx is damaged and cannot be read ({type(exc).__name__})."
+def _damaged(name: str) -> str:
+    return f"{name}: the .docx is damaged and cannot be read."
 
 
 def _blocks(document: WordDocument) -> Iterator[tuple[str, bool]]:

@@ -27,6 +27,8 @@ _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp12
                     "us-ascii": "cp1252", "ascii": "cp1252"}
 # lxml refuses a str that still declares its byte encoding.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Characters that a browser does not show and that lxml cannot hold in a tree it edits.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 
 # Elements that are never part of an article's text, removed before any extraction.
 _NEVER_CONTENT = ("script", "style", "noscript", "template", "svg", "iframe", "object",
@@ -41,7 +43,8 @@ def read_html(data: bytes, name: str) -> ReadText:
     page = _parse(_decode(data, name), name)
     page_title, source = _title_and_source(page)
     for unwanted in _unwanted_elements(page):
-        unwanted.drop_tree()
+        if unwanted.getparent() is not None:  # a comment before <html> has none and shows nothing
+            unwanted.drop_tree()
     _keep_preformatted_lines(page)
     body = page.find("body")
     whole_page = layout_paragraphs(body if body is not None else page)
@@ -64,9 +67,11 @@ def _decode(data: bytes, name: str) -> str:
 
 def _parse(markup: str, name: str) -> lxml.html.HtmlElement:
     try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", markup, count=1))
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise DocumentError(f"{name}: cannot be read as HTML ({exc}).") from None
+        markup = _NOT_IN_XML.sub("", _XML_DECLARATION.sub("", markup, count=1)).replace("\x0c", " ")
+        return lxml.html.document_fromstring(markup)
+    except (lxml.etree.ParserError, ValueError):
+        # lxml parses any markup at all; it gives up only on a page with no elements left.
+        raise DocumentError(f"{name}: no text found in the file.") from None
 
 
 def _title_and_source(page: lxml.html.HtmlElement) -> tuple[str | None, str | None]:

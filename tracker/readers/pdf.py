@@ -41,7 +41,7 @@ def read_pdf(data: bytes, name: str) -> ReadText:
         pages = list(_page_texts(data, name))
     if not any(page.strip() for page in pages):
         raise DocumentError(
-            f"{name}: the PDF has no text layer; it is probably scanned and needs OCR before import."
+            f"{name}: the PDF has no text layer; it is probably scanned (or blank) and needs OCR first."
         )
     text = dehyphenate("\n\n".join(page.strip("\n") for page in pages if page.strip()))
     return ReadText(text, first_line_title(text))
