@@ -95,8 +95,9 @@ def test_bytes_in_memory_read_like_a_file() -> None:
 
 def test_a_utf8_file_cut_off_mid_letter_keeps_its_text(tmp_path: Path) -> None:
     path = tmp_path / "cut.txt"
-    path.write_bytes(RUSSIAN.encode("utf-8")[:-2])  # the last letter is two bytes, one is left
-    assert read_document(path).text == RUSSIAN[:-2] + "\ufffd"
+    letters = RUSSIAN.rstrip(".\n")
+    path.write_bytes(letters.encode("utf-8")[:-1])  # the last letter is two bytes, one is left
+    assert read_document(path).text == letters[:-1] + "\ufffd"
 
 
 def test_a_utf8_file_with_one_stray_latin1_letter_stays_utf8(tmp_path: Path) -> None:
