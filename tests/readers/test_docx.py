@@ -6,6 +6,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
 
 from tracker.errors import DocumentError
 from tracker.readers import read_document
@@ -74,3 +76,47 @@ def test_a_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
         archive.writestr("readme.txt", "not a document")
     with pytest.raises(DocumentError, match=r"archive\.docx: the \.docx is damaged or not a Word document"):
         read_document(path)
+
+
+def add_numbering(document: DocxDocument, num_id: int, levels: list[tuple[str, str]], start: int = 1) -> None:
+    """Adds a list definition: one (format, text) pair per level, as Word writes them."""
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    level_xml = "".join(
+        f'<w:lvl w:ilvl="{index}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for index, (fmt, text) in enumerate(levels)
+    )
+    numbering = document.part.numbering_part.element
+    abstract = f'<w:abstractNum {ns} w:abstractNumId="{num_id}">{level_xml}</w:abstractNum>'
+    numbering.insert(0, parse_xml(abstract))
+    numbering.append(parse_xml(f'<w:num {ns} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+
+
+def numbered(document: DocxDocument, text: str, num_id: int, level: int = 0) -> None:
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    ))
+
+
+def test_automatic_list_numbers_are_shown_as_in_word(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("The sides agreed:")
+    document.add_paragraph("Cease fire.", style="List Number")
+    document.add_paragraph("Withdraw heavy weapons.", style="List Number")
+    add_numbering(document, 90, [("upperRoman", "%1."), ("lowerLetter", "(%2)"), ("decimal", "%1.%2.%3")])
+    numbered(document, "General provisions", 90)
+    numbered(document, "tanks", 90, level=1)
+    numbered(document, "artillery", 90, level=1)
+    numbered(document, "calibre over 100 mm", 90, level=2)
+    numbered(document, "Final provisions", 90)
+    numbered(document, "signature", 90, level=1)
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+
+    assert read_document(path).text == (
+        "The sides agreed:\n\n1. Cease fire.\n\n2. Withdraw heavy weapons.\n\n"
+        "I. General provisions\n\n(a) tanks\n\n(b) artillery\n\nI.b.1 calibre over 100 mm\n\n"
+        "II. Final provisions\n\n(a) signature"
+    )

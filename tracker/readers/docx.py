@@ -1,10 +1,11 @@
-"""Word (.docx) files: paragraphs and table rows in document order."""
+"""Word (.docx) files: paragraphs (with their list numbers) and table rows in document order."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import docx
 import docx.opc.exceptions
@@ -14,6 +15,7 @@ from docx.text.paragraph import Paragraph
 
 from tracker.errors import DocumentError
 from tracker.readers.document import ReadText
+from tracker.readers.docx_numbering import ListNumbering
 from tracker.readers.titles import clean_title, first_line_title
 
 _OLD_WORD_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -28,14 +30,22 @@ def read_docx(data: bytes, name: str) -> ReadText:
     document = _open(data, name)
     # python-docx parses lazily, so damage inside the package can surface while reading.
     try:
-        blocks = list(_blocks(document))
-        heading = next((clean_title(text) for text, is_heading in blocks if is_heading and clean_title(text)),
-                       None)
+        blocks = list(_blocks(document, ListNumbering(document)))
+        stated_title = clean_title(document.core_properties.title or "")
     except Exception:
         raise DocumentError(_damaged(name)) from None
-    text = "\n\n".join(text for text, _ in blocks if text.strip())
-    stated_title = clean_title(document.core_properties.title or "")
+    text = "\n\n".join(block.text for block in blocks)
+    headings = (clean_title(block.words) for block in blocks if block.is_heading)
+    heading = next((title for title in headings if title), None)
     return ReadText(text, heading or first_line_title(text) or stated_title)
+
+
+class _Block(NamedTuple):
+    """A paragraph or table row as it is shown, and its words without a list number."""
+
+    text: str
+    words: str
+    is_heading: bool = False
 
 
 def _open(data: bytes, name: str) -> WordDocument:
@@ -53,16 +63,19 @@ def _damaged(name: str) -> str:
     return f"{name}: the .docx is damaged and cannot be read."
 
 
-def _blocks(document: WordDocument) -> Iterator[tuple[str, bool]]:
-    """(text, is_heading) for each paragraph and each table row, in reading order."""
+def _blocks(document: WordDocument, numbering: ListNumbering) -> Iterator[_Block]:
+    """Each non-blank paragraph and table row, in reading order."""
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            yield item.text, _is_heading(item)
+            # The number is taken even for a blank paragraph: Word counts it too.
+            marker = numbering.marker(item)
+            if item.text.strip():
+                yield _Block(marker + item.text, item.text, _is_heading(item))
         else:
-            yield from _table_rows(item)
+            yield from _table_rows(item, numbering)
 
 
-def _table_rows(table: Table) -> Iterator[tuple[str, bool]]:
+def _table_rows(table: Table, numbering: ListNumbering) -> Iterator[_Block]:
     for row in table.rows:
         cells: list[str] = []
         seen: set[object] = set()
@@ -74,12 +87,13 @@ def _table_rows(table: Table) -> Iterator[tuple[str, bool]]:
             parts: list[str] = []
             for item in cell.iter_inner_content():
                 if isinstance(item, Paragraph):
-                    parts.append(item.text)
+                    parts.append(numbering.marker(item) + item.text)
                 else:
-                    parts.extend(text for text, _ in _table_rows(item))
+                    parts.extend(block.text for block in _table_rows(item, numbering))
             cells.append(" ".join(" ".join(parts).split()))
         if any(cells):
-            yield "\t".join(cells), False
+            row_text = "\t".join(cells)
+            yield _Block(row_text, row_text)
 
 
 def _is_heading(paragraph: Paragraph) -> bool:
