@@ -17,7 +17,7 @@ from tracker.errors import DocumentError
 from tracker.readers.decoding import decode_text
 from tracker.readers.document import ReadText
 from tracker.readers.html_layout import Paragraph, layout_paragraphs, render
-from tracker.readers.titles import clean_title
+from tracker.readers.titles import clean_title, first_line_title
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _CHARSET_SEARCH_BYTES = 4096
@@ -51,7 +51,7 @@ def read_html(data: bytes, name: str) -> ReadText:
     extracted = _extracted_paragraphs(page)
     main_text = render(_main_paragraphs(whole_page, extracted) if extracted else whole_page)
     headline = clean_title(" ".join(str(part) for part in page.xpath("(//h1)[1]//text()")))
-    return ReadText(main_text, headline or page_title or _first_heading(main_text), source)
+    return ReadText(main_text, headline or page_title or first_line_title(main_text), source)
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -92,7 +92,13 @@ def _unwanted_elements(page: lxml.html.HtmlElement) -> list[lxml.html.HtmlElemen
     for element in page.iter(lxml.etree.Element):
         tag = element.tag if isinstance(element.tag, str) else ""
         role = (element.get("role") or "").lower()
-        hidden = element.get("hidden") is not None or element.get("aria-hidden") == "true"
+        style = (element.get("style") or "").replace(" ", "").lower()
+        hidden = (
+            element.get("hidden") is not None
+            or element.get("aria-hidden") == "true"
+            or "display:none" in style
+            or "visibility:hidden" in style
+        )
         # A header inside the article holds its headline, so only page-level headers go.
         in_article = tag == "header" and any(a.tag in ("article", "main") for a in element.iterancestors())
         if ((tag in _NEVER_CONTENT and not in_article) or role in _NEVER_CONTENT_ROLES or hidden) and (
@@ -167,8 +173,3 @@ def _main_paragraphs(page: list[Paragraph], extracted: list[Paragraph]) -> list[
     if matched < _MIN_MATCHED_SHARE * sum(len(paragraph.letters) for paragraph in extracted):
         return extracted
     return kept
-
-
-def _first_heading(text: str) -> str | None:
-    first = text.split("\n", 1)[0]
-    return clean_title(first)
