@@ -53,6 +53,12 @@ DATE_CORE = (
     rf"|(?P<wd6>{WEEKDAY_NAMES})"
 )
 DATE_PATTERN = re.compile(rf"(?:{TIME_PREFIX})?(?:{DATE_CORE})(?![\w-])")
+# Where a date phrase can begin: trying the full grammar only there keeps the scan fast.
+DATE_START = re.compile(
+    r"(?<![\w.,])\d{1,4}(?=(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]|[:./-]\d|\s*(?:a\.m|p\.m|am\b|pm\b|h))"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|mid|early|late|the\s+(?:end|beginning|middle|start)|midnight|noon|at\s+(?:\d|midnight|noon))"
+)
 
 
 @dataclass(frozen=True)
@@ -164,7 +170,14 @@ def mention_from_match(match: re.Match[str], offset: int = 0) -> DateMention | N
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     """Every date phrase in ``text``; offsets shifted by ``offset``."""
     found = []
-    for match in DATE_PATTERN.finditer(text):
+    resume = 0
+    for candidate in DATE_START.finditer(text):
+        if candidate.start() < resume:
+            continue
+        match = DATE_PATTERN.match(text, candidate.start())
+        if match is None:
+            continue
+        resume = match.end()
         mention = mention_from_match(match, offset)
         if mention is not None:
             found.append(mention)

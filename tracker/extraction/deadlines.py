@@ -16,7 +16,13 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 
 from tracker.extraction.dates import DateMention, at_hour, find_dates, last_day_of_month, resolve_mention
-from tracker.extraction.vocabulary import number_word_pattern, ordinal_pattern, parse_number, parse_ordinal
+from tracker.extraction.vocabulary import (
+    fold,
+    number_word_pattern,
+    ordinal_pattern,
+    parse_number,
+    parse_ordinal,
+)
 
 
 class LimitType(Enum):
@@ -57,7 +63,7 @@ START_TRIGGER = re.compile(
 ON_TRIGGER = re.compile(r"(?:\b(?:on|at)\s+(?:the\s+)?)$", re.IGNORECASE)
 # "on May 4" is a limit only in a clause about what will happen, never next to the signing.
 FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|must|is\s+to|are\s+to|to\s+be|expected|scheduled|planned|due|would)\b", re.IGNORECASE
+    r"\b(?:will|shall|must|is\s+to|are\s+to|to\s+be|expected|scheduled|planned|due|would)\b"
 )
 PAST_EVENT_CUE = re.compile(
     r"\b(?:sign(?:ed|ing)?|signature|conclud(?:ed|ing)|adopted|reached|held|met|meeting|talks|dated"
@@ -72,28 +78,24 @@ DURATION = rf"(?:[a-z]+(?:[\s-]+[a-z]+){{0,4}}\s*\((?P<digits>\d+)\)|(?P<number>
 EVENT = r"(?:\s+(?P<relation>after|of|from|following|since)\s+(?P<event>[^,.;()\n]{1,90}))?"
 PERIOD_PATTERN = re.compile(
     rf"\b(?:within|in|during)\s+(?:the\s+(?:first|next|coming|following)\s+|a\s+(?:period|term)\s+of\s+"
-    rf"|the\s+(?:period|term)\s+of\s+|(?:a\s+)?maximum\s+of\s+)?{DURATION}{EVENT}(?![\w-])",
-    re.IGNORECASE,
+    rf"|the\s+(?:period|term)\s+of\s+|(?:a\s+)?maximum\s+of\s+)?{DURATION}{EVENT}(?![\w-])"
 )
 COUNTED_PATTERN = re.compile(
-    rf"\b{DURATION}\s+(?P<relation>after|from|following)\s+(?P<event>[^,.;()\n]{{1,90}})", re.IGNORECASE
+    rf"\b{DURATION}\s+(?P<relation>after|from|following)\s+(?P<event>[^,.;()\n]{{1,90}})"
 )
 # "no later than the fifth day after the withdrawal", "from day 1 of the withdrawal"
 ORDINAL_DAY_PATTERN = re.compile(
     rf"\b(?:(?:no|not)\s+later\s+than|by|on|from|within|starting\s+(?:from|on)|beginning\s+(?:from|on)|as\s+of)"
     rf"\s+(?:the\s+)?(?:(?P<ordinal>{ordinal_pattern()})\s+day|day\s+(?P<day_number>\d{{1,3}}))"
-    rf"\s+(?P<relation>after|following|of|from)\s+(?P<event>[^,.;()\n]{{1,90}})",
-    re.IGNORECASE,
+    rf"\s+(?P<relation>after|following|of|from)\s+(?P<event>[^,.;()\n]{{1,90}})"
 )
 DURATION_PATTERN = re.compile(
     rf"\b(?:(?:for|over)\s+(?:a\s+(?:further\s+|total\s+)?(?:period|term)\s+of\s+|the\s+(?:period|term)\s+of\s+)?"
-    rf"|(?:lasts?|lasting)\s+(?:for\s+)?)(?P<body>{DURATION})(?![\w-])",
-    re.IGNORECASE,
+    rf"|(?:lasts?|lasting)\s+(?:for\s+)?)(?P<body>{DURATION})(?![\w-])"
 )
 ADJECTIVAL_DURATION = re.compile(
     rf"\b(?P<number>{NUMBER})-(?P<unit>hour|day|week|month|year)[\s-]+"
-    r"(?:ceasefire|cease-fire|truce|pause|humanitarian\s+pause|moratorium|cessation|lull)\b",
-    re.IGNORECASE,
+    r"(?:ceasefire|cease-fire|truce|pause|humanitarian\s+pause|moratorium|cessation|lull)\b"
 )
 # A duration is the arrangement's own only when the clause speaks of its validity or term.
 DURATION_CONTEXT = re.compile(
@@ -103,23 +105,19 @@ DURATION_CONTEXT = re.compile(
 )
 END_OF_PERIOD = re.compile(
     r"\b(?:by|before|until|no\s+later\s+than|not\s+later\s+than)\s+the\s+end\s+of\s+(?:the|this)\s+"
-    r"(?P<period>year|month|week)\b",
-    re.IGNORECASE,
+    r"(?P<period>year|month|week)\b"
 )
 AT_SIGNING = re.compile(
     r"\b(?:upon|on|from|as\s+of|with\s+effect\s+from|effective|starting\s+from)\s+(?:the\s+)?"
     r"(?:(?:date|day|moment|time)\s+of\s+(?:the\s+|its\s+)?)?(?:sign(?:ing|ature))\b"
-    r"(?:\s+of\s+(?:this|the\s+present|the)\s+(?:agreement|memorandum|protocol|document|accord|arrangement))?",
-    re.IGNORECASE,
+    r"(?:\s+of\s+(?:this|the\s+present|the)\s+(?:agreement|memorandum|protocol|document|accord|arrangement))?"
 )
 RELATIVE_DAY = re.compile(
-    r"\b(?P<trigger>by|from|as\s+of|starting|beginning|on|until|before)?\s*(?P<day>today|tomorrow|tonight)\b",
-    re.IGNORECASE,
+    r"\b(?P<trigger>by|from|as\s+of|starting|beginning|on|until|before)?\s*(?P<day>today|tomorrow|tonight)\b"
 )
 BACK_REFERENCE = re.compile(
     r"\b(?:at\s+that\s+(?:moment|time|point)|by\s+that\s+time|by\s+then|at\s+the\s+same\s+time"
-    r"|simultaneously)\b",
-    re.IGNORECASE,
+    r"|simultaneously)\b"
 )
 SIGNING_EVENT = re.compile(
     r"\b(?:sign\w*|signature|approv\w*|adopt\w*|conclu\w*|announce\w*"
@@ -168,7 +166,9 @@ def period_amount(match: re.Match[str]) -> float | None:
     return value
 
 
-def dated_limits(sentence: str, mentions: list[DateMention], reference: Reference) -> list[TimeLimit]:
+def dated_limits(
+    sentence: str, folded: str, mentions: list[DateMention], reference: Reference
+) -> list[TimeLimit]:
     limits = []
     for mention in mentions:
         before = sentence[max(0, mention.start - 40) : mention.start]
@@ -178,7 +178,7 @@ def dated_limits(sentence: str, mentions: list[DateMention], reference: Referenc
             kind = LimitType.START
         elif (
             ON_TRIGGER.search(before)
-            and FUTURE_CUE.search(sentence)
+            and FUTURE_CUE.search(folded)
             and not PAST_EVENT_CUE.search(sentence[max(0, mention.start - 70) : mention.start])
         ):
             kind = LimitType.ON
@@ -189,10 +189,14 @@ def dated_limits(sentence: str, mentions: list[DateMention], reference: Referenc
         day = resolve_mention(mention, reference.signed_on, reference.weekday_base)
         when = at_hour(day, mention.hour) if day else None
         limits.append(TimeLimit(start, mention.end, sentence[start : mention.end], kind, when))
-    for match in AT_SIGNING.finditer(sentence):
+    for match in AT_SIGNING.finditer(folded):
         when = at_hour(reference.signed_on, 0) if reference.signed_on else None
-        limits.append(TimeLimit(match.start(), match.end(), match.group(), LimitType.START, when))
-    for match in RELATIVE_DAY.finditer(sentence):
+        limits.append(
+            TimeLimit(
+                match.start(), match.end(), sentence[match.start() : match.end()], LimitType.START, when
+            )
+        )
+    for match in RELATIVE_DAY.finditer(folded):
         if match.group("trigger") is None:
             continue
         base = reference.weekday_base
@@ -201,8 +205,10 @@ def dated_limits(sentence: str, mentions: list[DateMention], reference: Referenc
         kind = (
             LimitType.END if match.group("trigger").lower() in ("by", "until", "before") else LimitType.START
         )
-        limits.append(TimeLimit(match.start(), match.end(), match.group(), kind, when))
-    for match in END_OF_PERIOD.finditer(sentence):
+        limits.append(
+            TimeLimit(match.start(), match.end(), sentence[match.start() : match.end()], kind, when)
+        )
+    for match in END_OF_PERIOD.finditer(folded):
         when = None
         if reference.signed_on is not None:
             signed = reference.signed_on
@@ -213,7 +219,9 @@ def dated_limits(sentence: str, mentions: list[DateMention], reference: Referenc
                 when = datetime(signed.year, signed.month, last_day_of_month(signed.year, signed.month))
             else:
                 when = datetime(signed.year, signed.month, signed.day) + timedelta(days=6 - signed.weekday())
-        limits.append(TimeLimit(match.start(), match.end(), match.group(), LimitType.END, when))
+        limits.append(
+            TimeLimit(match.start(), match.end(), sentence[match.start() : match.end()], LimitType.END, when)
+        )
     return limits
 
 
@@ -234,11 +242,13 @@ def counted_from(
     return start_time
 
 
-def period_limits(sentence: str, start_time: datetime | None, reference: Reference) -> list[TimeLimit]:
+def period_limits(
+    sentence: str, folded: str, start_time: datetime | None, reference: Reference
+) -> list[TimeLimit]:
     limits = []
     taken: list[tuple[int, int]] = []
     for pattern in (PERIOD_PATTERN, COUNTED_PATTERN):
-        for match in pattern.finditer(sentence):
+        for match in pattern.finditer(folded):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             amount = period_amount(match)
@@ -253,7 +263,7 @@ def period_limits(sentence: str, start_time: datetime | None, reference: Referen
             limits.append(
                 TimeLimit(match.start(), end, sentence[match.start() : end], LimitType.PERIOD, when)
             )
-    for match in ORDINAL_DAY_PATTERN.finditer(sentence):
+    for match in ORDINAL_DAY_PATTERN.finditer(folded):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         count = (
@@ -269,23 +279,33 @@ def period_limits(sentence: str, start_time: datetime | None, reference: Referen
         else:
             day_when = None
         taken.append((match.start(), match.end()))
-        limits.append(TimeLimit(match.start(), match.end(), match.group(), LimitType.PERIOD, day_when))
+        limits.append(
+            TimeLimit(
+                match.start(), match.end(), sentence[match.start() : match.end()], LimitType.PERIOD, day_when
+            )
+        )
     return limits
 
 
-def duration_limits(sentence: str, start_time: datetime | None, reference: Reference) -> list[TimeLimit]:
+def duration_limits(
+    sentence: str, folded: str, start_time: datetime | None, reference: Reference
+) -> list[TimeLimit]:
     limits = []
     signed = at_hour(reference.signed_on, 0) if reference.signed_on else None
     base = start_time or signed
-    for match in DURATION_PATTERN.finditer(sentence):
+    for match in DURATION_PATTERN.finditer(folded):
         if not DURATION_CONTEXT.search(sentence[max(0, match.start() - 60) : match.start() + 20]):
             continue
         amount = period_amount(match)
         if amount is None:
             continue
         when = add_period(base, amount, match.group("unit")) if base else None
-        limits.append(TimeLimit(match.start(), match.end(), match.group(), LimitType.DURATION, when))
-    for match in ADJECTIVAL_DURATION.finditer(sentence):
+        limits.append(
+            TimeLimit(
+                match.start(), match.end(), sentence[match.start() : match.end()], LimitType.DURATION, when
+            )
+        )
+    for match in ADJECTIVAL_DURATION.finditer(folded):
         amount = period_amount(match)
         if amount is None:
             continue
@@ -297,19 +317,31 @@ def duration_limits(sentence: str, start_time: datetime | None, reference: Refer
     return limits
 
 
+TIME_UNIT = re.compile(r"(?:hour|hrs|day|week|month|year)")
+
+
 def find_time_limits(sentence: str, reference: Reference) -> list[TimeLimit]:
     """Every time limit in one sentence, in text order, overlapping phrases removed."""
+    folded = fold(sentence)
     mentions = find_dates(sentence)
-    dated = dated_limits(sentence, mentions, reference)
+    dated = dated_limits(sentence, folded, mentions, reference)
     start_time = next((limit.when for limit in dated if limit.kind is LimitType.START and limit.when), None)
-    found = (
-        dated
-        + period_limits(sentence, start_time, reference)
-        + duration_limits(sentence, start_time, reference)
-    )
-    for match in BACK_REFERENCE.finditer(sentence):
+    found = dated
+    if TIME_UNIT.search(folded):
+        found = (
+            found
+            + period_limits(sentence, folded, start_time, reference)
+            + duration_limits(sentence, folded, start_time, reference)
+        )
+    for match in BACK_REFERENCE.finditer(folded):
         found.append(
-            TimeLimit(match.start(), match.end(), match.group(), LimitType.BACK_REFERENCE, reference.previous)
+            TimeLimit(
+                match.start(),
+                match.end(),
+                sentence[match.start() : match.end()],
+                LimitType.BACK_REFERENCE,
+                reference.previous,
+            )
         )
     found.sort(key=lambda limit: (limit.start, -(limit.end - limit.start)))
     kept: list[TimeLimit] = []

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tracker.extraction.vocabulary import length_units, number_word_pattern, parse_number
+from tracker.extraction.vocabulary import fold, length_units, number_word_pattern, parse_number
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,7 @@ def distance_pattern() -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?<![\w.,-])(?:between\s+(?P<between>{number})\s+and\s+)?(?P<low>{number})"
-        rf"(?:\s*(?:{units}))?(?:\s*(?:-|–|—|to|or)\s*(?P<high>{number}))?[\s-]*(?P<unit>{units})(?![\w²])",
-        re.IGNORECASE,
+        rf"(?:\s*(?:{units}))?(?:\s*(?:-|–|—|to|or)\s*(?P<high>{number}))?[\s-]*(?P<unit>{units})(?![\w²])"
     )
 
 
@@ -59,11 +58,17 @@ def to_km(value: float, unit: str) -> float:
     return round(value * factor, 3)
 
 
+LENGTH_UNIT = re.compile(r"km|kilomet|mile|met(?:er|re)|yard|(?<![a-z])(?:mi|nm|m)(?![a-z])")
+
+
 def find_distances(text: str) -> list[Distance]:
     """Every zone width in ``text``, with its offsets, in text order."""
     found: list[Distance] = []
+    folded = fold(text)
+    if not LENGTH_UNIT.search(folded):
+        return found
     bracket_end = -1
-    for match in distance_pattern().finditer(text):
+    for match in distance_pattern().finditer(folded):
         unit = match.group("unit")
         low_text = match.group("between") or match.group("low")
         high_text = match.group("low") if match.group("between") else match.group("high")

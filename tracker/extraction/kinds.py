@@ -12,17 +12,16 @@ import re
 from functools import cache
 
 from tracker.domain import Kind
-from tracker.extraction.vocabulary import load_vocabulary
+from tracker.extraction.vocabulary import fold, load_vocabulary
 
 
 @cache
-def kind_cues() -> tuple[tuple[Kind, re.Pattern[str]], ...]:
+def kind_cues() -> tuple[re.Pattern[str], tuple[Kind, ...]]:
+    """One matcher for all cues (a named group per kind, run on folded text), and the kinds in order."""
     data = load_vocabulary("kinds.json")
-    cues = []
-    for name in data["order"]:
-        body = "|".join(data["cues"][name])
-        cues.append((Kind(name), re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)))
-    return tuple(cues)
+    groups = [f"(?P<{name}>{'|'.join(data['cues'][name])})" for name in data["order"]]
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])")
+    return pattern, tuple(Kind(name) for name in data["order"])
 
 
 @cache
@@ -31,7 +30,9 @@ def kind_labels() -> dict[Kind, str]:
 
 
 def classify(text: str, has_zone_width: bool = False) -> Kind:
-    for kind, pattern in kind_cues():
-        if pattern.search(text):
+    pattern, order = kind_cues()
+    present = {match.lastgroup for match in pattern.finditer(fold(text))}
+    for kind in order:
+        if kind.value in present:
             return kind
     return Kind.ZONE if has_zone_width else Kind.OTHER

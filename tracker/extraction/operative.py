@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.extraction.vocabulary import fold
+
 OBLIGATION = re.compile(
     r"\b(?:shall|will|would|must|is\s+to|are\s+to|was\s+to|were\s+to|agree[sd]?\s+(?:to|on|upon|that|with)"
     r"|ha(?:ve|s)\s+agreed|undert(?:ake|akes|ook)\s+to|commit(?:s|ted)?\s+(?:to|themselves)|pledge[sd]?\s+to"
@@ -19,14 +21,12 @@ OBLIGATION = re.compile(
     r"|planned\s+to|scheduled\s+to|due\s+to\s+(?:be|start|begin|end|take)|provides?\s+for|stipulates?"
     r"|envisages?|calls?\s+for|requires?|obliges?|obligat\w+|bound\s+to|may\s+not|cannot|refrain\w*"
     r"|to\s+be\s+considered|(?:is|are)\s+considered|(?:is|are)\s+(?:hereby\s+)?(?:established|created|set\s+up"
-    r"|declared|designated)|was\s+concluded\s+for|were\s+to\s+be|is\s+to\s+be|are\s+to\s+be)\b",
-    re.IGNORECASE,
+    r"|declared|designated)|was\s+concluded\s+for|were\s+to\s+be|is\s+to\s+be|are\s+to\s+be)\b"
 )
 REPORTED_TERMS = re.compile(
     r"\b(?:under|according\s+to|in\s+line\s+with|in\s+accordance\s+with|as\s+per)\s+(?:the|a|this)\s+"
     r"(?:\w+\s+){0,2}(?:memorandum|agreement|deal|accord|document|protocol|plan|arrangement|terms|text"
-    r"|treaty|deal|roadmap|road\s+map|ceasefire|truce)\b",
-    re.IGNORECASE,
+    r"|treaty|deal|roadmap|road\s+map|ceasefire|truce)\b"
 )
 RECITAL_START = re.compile(
     r"^[\"“(]?(?:Recalling|Reaffirming|Noting|Welcoming|Considering|Guided|Acknowledging|Emphasi[sz]ing"
@@ -47,8 +47,7 @@ TERMS_VERB = re.compile(
     r"\b(?:memorandum|agreement|deal|accord|document|protocol|plan|arrangement|text|treaty|roadmap|truce"
     r"|ceasefire|cease-fire|statement|declaration)\s+(?:also\s+|further\s+)?(?:includes?|envisions?|foresees?"
     r"|outlines?|sets?\s+out|sets?\s+up|establishe[sd]|provides?|stipulates?|calls?|requires?|obliges?"
-    r"|commits?|allows?|bans?|prohibits?|envisages?|specifies|specified|includ\w*)\b",
-    re.IGNORECASE,
+    r"|commits?|allows?|bans?|prohibits?|envisages?|specifies|specified|includ\w*)\b"
 )
 BACKGROUND_START = re.compile(
     r"^(?:Asked|Earlier|Previously|Last\s+(?:week|month|year)|In\s+(?:the\s+past|recent)|Since|Meanwhile)\b"
@@ -78,11 +77,7 @@ def is_operative(sentence: str, numbered: bool, has_time_limit: bool) -> bool:
         return False
     if is_first_person_commentary(stripped):
         return False
-    if numbered:
+    if numbered or has_time_limit:
         return True
-    return bool(
-        OBLIGATION.search(stripped)
-        or REPORTED_TERMS.search(stripped)
-        or TERMS_VERB.search(stripped)
-        or has_time_limit
-    )
+    folded = fold(stripped)
+    return bool(OBLIGATION.search(folded) or REPORTED_TERMS.search(folded) or TERMS_VERB.search(folded))

@@ -11,14 +11,14 @@ with a demonym ("the Turkish border", "Syrian territories") is not a party at wo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from tracker.extraction.vocabulary import party_terms
+from tracker.extraction.vocabulary import fold, party_terms
 
 PATROL_CUE = re.compile(
     r"\b(?:patrol\w*|monitor\w*|observ(?:er|ers|ation|ing|e)\b|supervis\w*|peace-?keep\w*|verif\w*"
     r"|military\s+police|border\s+guards?|deploy\w*|escort\w*|oversee\w*|overs(?:ight|aw)|inspect\w*"
-    r"|control\s+(?:in|over|of)\s+the)",
-    re.IGNORECASE,
+    r"|control\s+(?:in|over|of)\s+the)"
 )
 FORCE = (
     r"(?:border\s+(?:guards?|police|troops|service)|coast\s+guards?|forces?|troops?|units?|(?:military\s+)?police|guards?|patrols?|patrol\s+groups?|patrolling|peace-?keepers"
@@ -54,16 +54,17 @@ RESPONSIBLE_AFTER = re.compile(
 SUBJECT_WINDOW = 40
 
 
-def party_groups(text: str) -> list[tuple[int, int, list[str]]]:
+@lru_cache(maxsize=512)
+def party_groups(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     """Coordinated party mentions ("Russian and Turkish", "Russian-Turkish") as (start, end, names)."""
-    groups: list[tuple[int, int, list[str]]] = []
+    groups: list[tuple[int, int, tuple[str, ...]]] = []
     for start, end, party in party_terms().find(text):
         if groups and COORDINATION.match(text[groups[-1][1] : start]):
             previous = groups[-1]
-            groups[-1] = (previous[0], end, [*previous[2], party])
+            groups[-1] = (previous[0], end, (*previous[2], party))
         else:
-            groups.append((start, end, [party]))
-    return groups
+            groups.append((start, end, (party,)))
+    return tuple(groups)
 
 
 def unique(names: list[str]) -> tuple[str, ...]:
@@ -72,7 +73,7 @@ def unique(names: list[str]) -> tuple[str, ...]:
 
 def patrol_parties(text: str) -> tuple[str, ...]:
     """Parties whose forces patrol, monitor or keep the peace under this clause."""
-    if not PATROL_CUE.search(text):
+    if not PATROL_CUE.search(fold(text)):
         return ()
     with_forces: list[str] = []
     subjects: list[str] = []

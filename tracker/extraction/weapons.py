@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.extraction.vocabulary import calibre_weapon, weapon_terms
 
@@ -14,6 +15,7 @@ CALIBRE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)
 def find_weapons(text: str) -> tuple[str, ...]:
     """Canonical weapon ids in order of first mention, each once."""
     found: list[tuple[int, str]] = [(start, weapon) for start, _, weapon in weapon_terms().find(text)]
