@@ -8,13 +8,18 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import PdfBuilder
 
 from tracker.readers import normalise_text, read_document
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-TEXTS = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+ROOT = Path(__file__).resolve().parents[2]
+CORPORA = (ROOT.parent / "shared" / "corpus", ROOT / "tests" / "extraction" / "dev_corpus")
+TEXTS = sorted(
+    text for corpus in CORPORA if corpus.is_dir() for text in corpus.glob("*.txt")
+    if text.with_suffix(".json").exists()
+)
 
-pytestmark = pytest.mark.skipif(not TEXTS, reason="the shared corpus is not present")
+pytestmark = pytest.mark.skipif(not TEXTS, reason="no gold-annotated corpus is present")
 
 
 def anchors(text_path: Path) -> list[str]:
@@ -65,3 +70,19 @@ def test_every_gold_anchor_survives_a_news_page_around_it(text_path: Path, tmp_p
     for anchor in anchors(text_path):
         assert anchor in text
     assert "All rights reserved" not in text and "Home" not in text
+
+
+@pytest.mark.parametrize("text_path", TEXTS, ids=[path.stem for path in TEXTS])
+def test_every_gold_anchor_survives_a_pdf(text_path: Path, tmp_path: Path, make_pdf: PdfBuilder) -> None:
+    written = text_path.read_text(encoding="utf-8")
+    try:
+        written.encode("cp1252")
+    except UnicodeEncodeError:
+        pytest.skip("the test PDF font draws Windows-1252 characters only")
+    lines = written.split("\n")
+    pages = [lines[start : start + 40] for start in range(0, len(lines), 40)]
+    path = tmp_path / "agreement.pdf"
+    path.write_bytes(make_pdf(pages))
+    text = read_document(path).text
+    for anchor in anchors(text_path):
+        assert anchor in text
