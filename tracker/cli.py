@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -361,10 +360,9 @@ def build_parser() -> ArgumentParser:
     agreements = command("agreements", run_agreements, "list the stored agreements")
     agreements.add_argument("--json", action="store_true", help="print JSON")
 
-    if find_spec("tracker.reports.command") is not None:
-        from tracker.reports.command import add_summary_arguments
+    from tracker.reports.command import add_summary_arguments
 
-        add_summary_arguments(command("summary", run_summary, "print a compliance summary"))
+    add_summary_arguments(command("summary", run_summary, "print a compliance summary"))
 
     gui = command("gui", run_gui, "open the desktop app")
     gui.add_argument("--as-of", type=parse_date, metavar="DATE", help="as of this date (default: today)")
