@@ -190,6 +190,16 @@ def test_agreements_lists_titles_and_counts(capsys: pytest.CaptureFixture[str], 
     assert sample["provisions"] >= 1
 
 
+def test_summary_is_a_subcommand_over_the_same_database(
+    capsys: pytest.CaptureFixture[str], database: Path
+) -> None:
+    code, out, err = run(
+        capsys, "summary", "--db", str(database), "--as-of", "2018-10-20", "--format", "markdown"
+    )
+    assert (code, err) == (0, "")
+    assert "Idlib" in out
+
+
 # --- bad input: one line on stderr, exit status 2, nothing saved touched --------------------
 
 
