@@ -8,7 +8,6 @@ them, so ``--version`` stays instant and no non-GUI subcommand ever loads Qt.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -212,7 +211,6 @@ def run_set_status(args: argparse.Namespace) -> int:
         args.date or date.today(),
         note=args.note,
         evidence=args.evidence,
-        author=getpass.getuser(),
     )
     change = provision.history[-1]
     print(

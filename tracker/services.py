@@ -294,7 +294,10 @@ class Services:
         author: str | None = None,
         expected_version: int | None = None,
     ) -> ProvisionRecord:
-        """Append a status change (the history is never edited) and bump the provision's version."""
+        """Append a status change (the history is never edited) and bump the provision's version.
+
+        ``author`` defaults to the login name of the user running the app.
+        """
         new_status = check_status(status)
         effective = check_date(effective_on, "the effective date")
         with self._unit() as uow:

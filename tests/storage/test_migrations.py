@@ -189,3 +189,8 @@ def test_a_database_from_a_newer_version_is_refused(database_path: Path) -> None
 def test_a_missing_folder_is_a_storage_error(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="cannot"):
         open_services(tmp_path / "no such folder" / "tracker.sqlite3")
+
+
+def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match="is a folder"):
+        open_services(tmp_path)

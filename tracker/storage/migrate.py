@@ -123,6 +123,8 @@ def prepare_database(engine: Engine, location: str) -> PreparedDatabase:
     """Create or upgrade the schema; raise StorageError for a database that is not ours."""
     url = engine.url.render_as_string(hide_password=False)
     database = sqlite_file(parse_url(url))
+    if database is not None and Path(database).is_dir():
+        raise StorageError(f"{location} is a folder; give the path of a database file")
     exists = database is None or (Path(database).exists() and Path(database).stat().st_size > 0)
     state = inspect_database(url, location) if exists else DatabaseState(frozenset(), None)
     if not state.is_blank:
