@@ -16,6 +16,7 @@ from docx.text.paragraph import Paragraph
 from tracker.errors import DocumentError
 from tracker.readers.document import ReadText
 from tracker.readers.docx_numbering import ListNumbering
+from tracker.readers.docx_styles import ParagraphStyles
 from tracker.readers.titles import clean_title, first_line_title
 
 _OLD_WORD_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -30,7 +31,8 @@ def read_docx(data: bytes, name: str) -> ReadText:
     document = _open(data, name)
     # python-docx parses lazily, so damage inside the package can surface while reading.
     try:
-        blocks = list(_blocks(document, ListNumbering(document)))
+        styles = ParagraphStyles(document)
+        blocks = list(_blocks(document, styles, ListNumbering(document, styles)))
         stated_title = clean_title(document.core_properties.title or "")
     except Exception:
         raise DocumentError(_damaged(name)) from None
@@ -63,14 +65,15 @@ def _damaged(name: str) -> str:
     return f"{name}: the .docx is damaged and cannot be read."
 
 
-def _blocks(document: WordDocument, numbering: ListNumbering) -> Iterator[_Block]:
+def _blocks(document: WordDocument, styles: ParagraphStyles, numbering: ListNumbering) -> Iterator[_Block]:
     """Each non-blank paragraph and table row, in reading order."""
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             # The number is taken even for a blank paragraph: Word counts it too.
             marker = numbering.marker(item)
             if item.text.strip():
-                yield _Block(marker + item.text, item.text, _is_heading(item))
+                heading = styles.name(item).lower().startswith(_HEADING_STYLES)
+                yield _Block(marker + item.text, item.text, heading)
         else:
             yield from _table_rows(item, numbering)
 
@@ -94,9 +97,3 @@ def _table_rows(table: Table, numbering: ListNumbering) -> Iterator[_Block]:
         if any(cells):
             row_text = "\t".join(cells)
             yield _Block(row_text, row_text)
-
-
-def _is_heading(paragraph: Paragraph) -> bool:
-    style = paragraph.style
-    style_name = (style.name or "") if style is not None else ""
-    return style_name.lower().startswith(_HEADING_STYLES)

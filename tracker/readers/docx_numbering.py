@@ -14,6 +14,8 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml.etree import _Element
 
+from tracker.readers.docx_styles import ParagraphStyles
+
 _LEVEL_REFERENCE = re.compile(r"%([1-9])")
 
 
@@ -27,7 +29,8 @@ class _Level:
 class ListNumbering:
     """Counts the numbered paragraphs of one document in reading order."""
 
-    def __init__(self, document: WordDocument) -> None:
+    def __init__(self, document: WordDocument, styles: ParagraphStyles) -> None:
+        self._styles = styles
         self._levels: dict[str, dict[int, _Level]] = {}
         self._counters: dict[str, dict[int, int]] = {}
         try:
@@ -50,7 +53,7 @@ class ListNumbering:
 
     def marker(self, paragraph: Paragraph) -> str:
         """The paragraph's number followed by a space, or "" for an unnumbered paragraph."""
-        found = _numbering_of(paragraph)
+        found = _numbering_of(paragraph, self._styles)
         if found is None:
             return ""
         num_id, level_index = found
@@ -77,9 +80,9 @@ class ListNumbering:
         return f"{text} " if text else ""
 
 
-def _numbering_of(paragraph: Paragraph) -> tuple[str, int] | None:
+def _numbering_of(paragraph: Paragraph, styles: ParagraphStyles) -> tuple[str, int] | None:
     """(numId, level) from the paragraph itself or else from its style."""
-    for properties in (paragraph._p.pPr, _style_properties(paragraph)):
+    for properties in (paragraph._p.pPr, styles.properties(paragraph)):
         if properties is None:
             continue
         num_pr = properties.find(qn("w:numPr"))
@@ -91,11 +94,6 @@ def _numbering_of(paragraph: Paragraph) -> tuple[str, int] | None:
         level = _value(num_pr.find(qn("w:ilvl")))
         return num_id, int(level) if level and level.isdigit() else 0
     return None
-
-
-def _style_properties(paragraph: Paragraph) -> _Element | None:
-    style = paragraph.style
-    return style.element.find(qn("w:pPr")) if style is not None else None
 
 
 def _levels(abstract_num: _Element) -> dict[int, _Level]:
