@@ -132,17 +132,21 @@ def _keep_preformatted_lines(page: lxml.html.HtmlElement) -> None:
 
 def _extracted_paragraphs(page: lxml.html.HtmlElement) -> list[Paragraph]:
     """The paragraphs trafilatura judges to be the page's main content."""
-    extracted = trafilatura.extract(
+    # bare_extraction hands back the content tree itself; extract() would also serialise it
+    # and fingerprint it, which costs as much again on a long page.
+    extracted = trafilatura.bare_extraction(
         page,
-        output_format="xml",
         include_tables=True,
         include_comments=False,
         include_images=False,
         include_links=False,
         favor_recall=True,
         deduplicate=False,
+        with_metadata=False,
+        as_dict=False,
     )
-    return layout_paragraphs(lxml.etree.fromstring(extracted.encode("utf-8"))) if extracted else []
+    body = getattr(extracted, "body", None)
+    return layout_paragraphs(body) if body is not None else []
 
 
 def _main_paragraphs(page: list[Paragraph], extracted: list[Paragraph]) -> list[Paragraph]:
