@@ -329,7 +329,10 @@ def build_parser() -> ArgumentParser:
 
     extract = command("extract", run_extract, "show the provisions found in a file (no database)", db=False)
     extract.add_argument("file", metavar="FILE")
-    extract.add_argument("--signed", type=parse_date, metavar="DATE", help="signing date, YYYY-MM-DD")
+    # A bare --signed (as scripts emit when they have no date) means "infer it from the text".
+    extract.add_argument(
+        "--signed", type=parse_date, nargs="?", metavar="DATE", help="signing date, YYYY-MM-DD"
+    )
     extract.add_argument("--json", action="store_true", help="print JSON")
 
     imported = command("import", run_import, "import an agreement file and its provisions")
