@@ -314,13 +314,21 @@ def test_a_corrupt_database_is_refused_untouched(capsys: pytest.CaptureFixture[s
 
 
 def test_non_gui_commands_do_not_load_qt(database: Path, agreement_file: Path) -> None:
+    db = ["--db", str(database)]
+    commands = [
+        ["extract", str(agreement_file)],
+        ["import", str(agreement_file), *db],
+        ["list", *db],
+        ["set-status", "1", "complied", *db],
+        ["history", "1", *db],
+        ["agreements", *db],
+        ["summary", "--format", "html", *db],
+    ]
     code = (
         "import sys\n"
         "from tracker.cli import main\n"
-        f"main(['extract', {str(agreement_file)!r}])\n"
-        f"main(['list', '--db', {str(database)!r}])\n"
-        f"main(['history', '1', '--db', {str(database)!r}])\n"
-        "print('PySide6' in sys.modules)\n"
+        f"codes = [main(argv) for argv in {commands!r}]\n"
+        "print(codes, 'PySide6' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip().splitlines()[-1] == "False"
+    assert done.stdout.strip().splitlines()[-1] == f"{[0] * len(commands)} False"
