@@ -74,7 +74,7 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 def shorten(text: str, width: int = 60) -> str:
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    return flat if len(flat) <= width else flat[: width - 1].rstrip(" .…") + "…"
 
 
 def print_json(value: Any) -> None:
