@@ -33,6 +33,13 @@ def test_a_folder(tmp_path: Path) -> None:
     assert "is a folder, not a file" in reading_fails(folder)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes are a POSIX feature")
+def test_a_named_pipe(tmp_path: Path) -> None:
+    pipe = tmp_path / "stream.txt"
+    os.mkfifo(pipe)
+    assert reading_fails(pipe).endswith("is not a regular file.")
+
+
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads any file")
 def test_a_file_without_read_permission(tmp_path: Path) -> None:
     path = tmp_path / "secret.txt"

@@ -50,6 +50,9 @@ def read_document(path: Path) -> Document:
             raise DocumentError(f"{name}: no such file.")
         if path.is_dir():
             raise DocumentError(f"{name}: is a folder, not a file.")
+        if not path.is_file():
+            # A pipe or a device would block or never end.
+            raise DocumentError(f"{name}: is not a regular file.")
         _check_suffix(path.name, name)
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
