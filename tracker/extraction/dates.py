@@ -33,8 +33,9 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
 # A time of day that may precede or follow a date: "12:00 noon (0900 GMT) of", "00:01 on".
 CLOCK = (
-    r"(?:(?P<hour>[01]?\d|2[0-4])[:.](?P<minute>[0-5]\d)(?:\s*(?:hours|hrs|h|a\.m\.|p\.m\.|am|pm))?"
-    r"|(?P<midnight>midnight)|(?P<noon>noon))(?:\s+(?:noon|midnight))?"
+    r"(?:(?P<hour>[01]?\d|2[0-4])[:.](?P<minute>[0-5]\d)(?:\s*(?:hours|hrs|h\b|(?P<pm1>p\.m\.|pm\b)|a\.m\.|am\b))?"
+    r"|(?P<bare_hour>1[0-2]|0?[1-9])\s*(?:(?P<pm2>p\.m\.|pm\b)|a\.m\.|am\b)"
+    r"|(?:one\s+minute\s+past\s+)?(?P<midnight>midnight)|(?P<noon>noon))(?:\s+(?:noon|midnight))?"
     r"(?:\s*\([^()\n]{0,30}\))?(?:\s+(?:\w+\s+)?time)?"
 )
 TIME_PREFIX = rf"(?:(?:at\s+)?{CLOCK}\s*,?\s*(?:on|of)?\s+(?:the\s+)?)"
@@ -57,7 +58,7 @@ DATE_PATTERN = re.compile(rf"(?:{TIME_PREFIX})?(?:{DATE_CORE})(?![\w-])")
 DATE_START = re.compile(
     r"(?<![\w.,])\d{1,4}(?=(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]|[:./-]\d|\s*(?:a\.m|p\.m|am\b|pm\b|h))"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
-    r"|mid|early|late|the\s+(?:end|beginning|middle|start)|midnight|noon|at\s+(?:\d|midnight|noon))"
+    r"|mid|early|late|the\s+(?:end|beginning|middle|start)|midnight|noon|one\s+minute|at\s+(?:\d|midnight|noon|one))"
 )
 
 
@@ -109,9 +110,12 @@ def month_number(name: str) -> int | None:
 def clock_hours(match: re.Match[str]) -> float:
     if match.group("noon"):
         return 12.0
+    afternoon = 12 if (match.group("pm1") or match.group("pm2")) else 0
     if match.group("hour") is not None:
-        hour = int(match.group("hour")) + int(match.group("minute")) / 60
-        return min(hour, 24.0)
+        hour = int(match.group("hour")) % 12 if afternoon else int(match.group("hour"))
+        return min(hour + afternoon + int(match.group("minute")) / 60, 24.0)
+    if match.group("bare_hour") is not None:
+        return float(int(match.group("bare_hour")) % 12 + afternoon)
     return 0.0
 
 

@@ -66,7 +66,7 @@ FUTURE_CUE = re.compile(
     r"\b(?:will|shall|must|is\s+to|are\s+to|to\s+be|expected|scheduled|planned|due|would)\b"
 )
 PAST_EVENT_CUE = re.compile(
-    r"\b(?:sign(?:ed|ing)?|signature|conclud(?:ed|ing)|adopted|reached|held|met|meeting|talks|dated"
+    r"\b(?:sign(?:ed|ing)?|signature|conclud(?:ed|ing)|adopted|reached|held|met|meeting|talks|dated|agreed"
     r"|announced|said|stated|told|took\s+place|began|started)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
@@ -75,19 +75,22 @@ NUMBER = rf"(?:\d+(?:[.,]\d+)?|{number_word_pattern()}|a|an|one)"
 UNIT = r"(?P<unit>hours?|hrs|days?|weeks?|months?|years?)"
 # "fourteen (14) months", "one hundred thirty-five (135) days": the bracketed digits count.
 DURATION = rf"(?:[a-z]+(?:[\s-]+[a-z]+){{0,4}}\s*\((?P<digits>\d+)\)|(?P<number>{NUMBER}))[\s-]+{UNIT}"
-EVENT = r"(?:\s+(?P<relation>after|of|from|following|since)\s+(?P<event>[^,.;()\n]{1,90}))?"
+# An event ends where a new clause or another limit begins ("within two days of the ceasefire
+# and be finished within two weeks").
+EVENT_TEXT = (
+    r"(?:(?!\s(?:and|or|but|while|which|who|that|within|by|until|before|when|whereas|as)\s)[^,.;()\n]){1,90}"
+)
+EVENT = rf"(?:\s+(?P<relation>after|of|from|following|since)\s+(?P<event>{EVENT_TEXT}))?"
 PERIOD_PATTERN = re.compile(
     rf"\b(?:within|in|during)\s+(?:the\s+(?:first|next|coming|following)\s+|a\s+(?:period|term)\s+of\s+"
     rf"|the\s+(?:period|term)\s+of\s+|(?:a\s+)?maximum\s+of\s+)?{DURATION}{EVENT}(?![\w-])"
 )
-COUNTED_PATTERN = re.compile(
-    rf"\b{DURATION}\s+(?P<relation>after|from|following)\s+(?P<event>[^,.;()\n]{{1,90}})"
-)
+COUNTED_PATTERN = re.compile(rf"\b{DURATION}\s+(?P<relation>after|from|following)\s+(?P<event>{EVENT_TEXT})")
 # "no later than the fifth day after the withdrawal", "from day 1 of the withdrawal"
 ORDINAL_DAY_PATTERN = re.compile(
     rf"\b(?:(?:no|not)\s+later\s+than|by|on|from|within|starting\s+(?:from|on)|beginning\s+(?:from|on)|as\s+of)"
     rf"\s+(?:the\s+)?(?:(?P<ordinal>{ordinal_pattern()})\s+day|day\s+(?P<day_number>\d{{1,3}}))"
-    rf"\s+(?P<relation>after|following|of|from)\s+(?P<event>[^,.;()\n]{{1,90}})"
+    rf"\s+(?P<relation>after|following|of|from)\s+(?P<event>{EVENT_TEXT})"
 )
 DURATION_PATTERN = re.compile(
     rf"\b(?:(?:for|over)\s+(?:a\s+(?:further\s+|total\s+)?(?:period|term)\s+of\s+|the\s+(?:period|term)\s+of\s+)?"
@@ -100,7 +103,8 @@ ADJECTIVAL_DURATION = re.compile(
 # A duration is the arrangement's own only when the clause speaks of its validity or term.
 DURATION_CONTEXT = re.compile(
     r"\b(?:conclud\w*|valid\w*|in\s+force|effect\w*|last\w*|remain\w*|extend\w*|prolong\w*|renew\w*"
-    r"|period|term|ceasefire|cease-fire|truce|pause|moratorium|suspend\w*|halt\w*|observed|agree\w*)\b",
+    r"|period|term|ceasefire|cease-fire|truce|pause|moratorium|suspend\w*|halt\w*|observed|agree\w*|stay\w*"
+    r"|deploy\w*|operat\w*|serve|mandate|shall|will)\b",
     re.IGNORECASE,
 )
 END_OF_PERIOD = re.compile(
@@ -117,7 +121,20 @@ RELATIVE_DAY = re.compile(
 )
 BACK_REFERENCE = re.compile(
     r"\b(?:at\s+that\s+(?:moment|time|point)|by\s+that\s+time|by\s+then|at\s+the\s+same\s+time"
-    r"|simultaneously)\b"
+    r"|simultaneously|(?:during|in|within)\s+(?:that|this|the\s+same)\s+(?:phase|period|stage|time))\b"
+)
+# "takes effect at 7 p.m. on Saturday", "will begin on March 15": the start of the arrangement.
+START_VERB = re.compile(
+    r"\b(?:take|takes|taking|took|come|comes|coming|enter|enters|entering)\s+(?:effect|into\s+force)"
+    r"(?:\s+(?:at|on|from))?\s*$|\b(?:begin|begins|start|starts|commence|commences|resume|resumes|cease|ceases"
+    r"|halt|halts)\s+(?:at|on|from)\s*$",
+    re.IGNORECASE,
+)
+# "at one minute past midnight" with no date: the coming midnight.
+COMING_MIDNIGHT = re.compile(
+    r"\b(?:from|at|starting\s+at|starting\s+from|as\s+of)\s+(?:one\s+minute\s+past\s+|00:0[01]\s+(?:on\s+)?)?"
+    r"midnight(?:\s+tonight)?\b(?!\s*(?:\([^)]*\)\s*)?(?:on|of|,)?\s*(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul"
+    r"|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))"
 )
 SIGNING_EVENT = re.compile(
     r"\b(?:sign\w*|signature|approv\w*|adopt\w*|conclu\w*|announce\w*"
@@ -134,6 +151,21 @@ class Reference:
     signed_on: date | None
     weekday_base: date | None  # the dateline or signing date, for "from Wednesday"
     previous: datetime | None  # the limit of the clause before, for "at that moment"
+    ceasefire_start: datetime | None = None  # when the text says the ceasefire begins
+
+
+# An event whose start the text may state elsewhere: "within 14 days of the entry into force
+# of the ceasefire", "the seventh day of the ceasefire".
+CEASEFIRE_EVENT = re.compile(
+    r"\b(?:cease-?fires?|truces?|cessation\s+of\s+hostilities|armistice|hostilities)\b", re.IGNORECASE
+)
+PRONOUN_EVENT = re.compile(r"^\s*(?:it|this|that|then)\s*$", re.IGNORECASE)
+# The agreement's own term runs from the signing; a phase or a truce from its start.
+AGREEMENT_TERM = re.compile(
+    r"^\W*(?:the|this|that|their|its)?\s*(?:\w+\s+)?(?:memorandum|agreement|arrangement|deal|accord|document"
+    r"|protocol|treaty|initiative|statement|declaration)\b",
+    re.IGNORECASE,
+)
 
 
 def add_months(start: datetime, months: int) -> datetime:
@@ -174,7 +206,7 @@ def dated_limits(
         before = sentence[max(0, mention.start - 40) : mention.start]
         if END_TRIGGER.search(before):
             kind = LimitType.END
-        elif START_TRIGGER.search(before):
+        elif START_TRIGGER.search(before) or START_VERB.search(before):
             kind = LimitType.START
         elif (
             ON_TRIGGER.search(before)
@@ -184,11 +216,24 @@ def dated_limits(
             kind = LimitType.ON
         else:
             continue
-        trigger = END_TRIGGER.search(before) or START_TRIGGER.search(before) or ON_TRIGGER.search(before)
+        trigger = (
+            END_TRIGGER.search(before)
+            or START_TRIGGER.search(before)
+            or ON_TRIGGER.search(before)
+            or re.search(r"\s*$", before)
+        )
         start = mention.start - (len(before) - trigger.start()) if trigger else mention.start
         day = resolve_mention(mention, reference.signed_on, reference.weekday_base)
         when = at_hour(day, mention.hour) if day else None
         limits.append(TimeLimit(start, mention.end, sentence[start : mention.end], kind, when))
+    for match in COMING_MIDNIGHT.finditer(folded):
+        base = reference.weekday_base
+        when = at_hour(base + timedelta(days=1), 0) if base else None
+        limits.append(
+            TimeLimit(
+                match.start(), match.end(), sentence[match.start() : match.end()], LimitType.START, when
+            )
+        )
     for match in AT_SIGNING.finditer(folded):
         when = at_hour(reference.signed_on, 0) if reference.signed_on else None
         limits.append(
@@ -226,19 +271,30 @@ def dated_limits(
 
 
 def counted_from(
-    event: str | None, start_time: datetime | None, reference: Reference, *, in_hours: bool = False
+    event: str | None,
+    start_time: datetime | None,
+    reference: Reference,
+    *,
+    in_hours: bool = False,
+    previous_event: datetime | None = None,
 ) -> datetime | None:
-    """The moment a period starts: signing, or a start time the same sentence states.
+    """The moment a period starts: signing, or a start the text states.
 
     A bare count of hours runs from the clock time the sentence starts at ("Starting 12:00
     noon of October 23 ... in 150 hours"); days, weeks and months run from the signing. A
-    period after another event runs from that event's start time when the sentence gives it.
+    period after the ceasefire runs from the start the text gives for it; after "it", from
+    the event the sentence named before; after any other event, from a start time the
+    sentence states, or from nothing (the limit then keeps its text and no date).
     """
     signed = at_hour(reference.signed_on, 0) if reference.signed_on else None
     if event is None:
         return (start_time if in_hours else None) or signed
     if SIGNING_EVENT.search(event):
         return signed
+    if PRONOUN_EVENT.match(event):
+        return previous_event
+    if CEASEFIRE_EVENT.search(event) and reference.ceasefire_start is not None:
+        return reference.ceasefire_start
     return start_time
 
 
@@ -247,6 +303,7 @@ def period_limits(
 ) -> list[TimeLimit]:
     limits = []
     taken: list[tuple[int, int]] = []
+    event_base: datetime | None = None
     for pattern in (PERIOD_PATTERN, COUNTED_PATTERN):
         for match in pattern.finditer(folded):
             if any(s < match.end() and match.start() < e for s, e in taken):
@@ -257,7 +314,9 @@ def period_limits(
             event = match.group("event")
             end = match.end()
             in_hours = match.group("unit").lower().startswith("h")
-            base = counted_from(event, start_time, reference, in_hours=in_hours)
+            base = counted_from(event, start_time, reference, in_hours=in_hours, previous_event=event_base)
+            if event is not None and base is not None:
+                event_base = base
             when = add_period(base, amount, match.group("unit")) if base else None
             taken.append((match.start(), end))
             limits.append(
@@ -292,7 +351,10 @@ def duration_limits(
 ) -> list[TimeLimit]:
     limits = []
     signed = at_hour(reference.signed_on, 0) if reference.signed_on else None
-    base = start_time or signed
+    if AGREEMENT_TERM.match(sentence):
+        base = start_time or signed
+    else:
+        base = start_time or reference.ceasefire_start or signed
     for match in DURATION_PATTERN.finditer(folded):
         if not DURATION_CONTEXT.search(sentence[max(0, match.start() - 60) : match.start() + 20]):
             continue
@@ -395,4 +457,10 @@ def main_limit(limits: list[TimeLimit]) -> TimeLimit | None:
     """The limit a tracker counts down to when a clause states several."""
     if not limits:
         return None
+    resolved = [limit for limit in limits if limit.when is not None]
+    ends = [limit for limit in resolved if limit.kind not in (LimitType.START, LimitType.ON)]
+    if ends:
+        # Several limits in one clause ("start within two days ... be finished within two weeks"):
+        # the clause is done by the last of them.
+        return max(ends, key=lambda limit: (limit.when, -limit.start))
     return min(limits, key=lambda limit: (limit.when is None, LIMIT_PREFERENCE[limit.kind], limit.start))

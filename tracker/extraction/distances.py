@@ -37,8 +37,15 @@ def distance_pattern() -> re.Pattern[str]:
 
 
 COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|ward|wards)?"
+# "3 km north of the town" only locates a place, unless the clause pairs it with the opposite
+# side ("6 km to the north and 6 km to the south of the M4"), which gives the total width.
+COMPASS_AFTER = re.compile(
+    rf"^\s*(?:deep\s+|wide\s+)?(?:to\s+the\s+)?(?P<direction>{COMPASS})\b", re.IGNORECASE
+)
+PAIR_GAP = re.compile(r"^\s*(?:deep\s+|wide\s+)?(?:to\s+the\s+)?[a-z-]+\s+and\s+(?:by\s+)?$", re.IGNORECASE)
+OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
 LOCATING_AFTER = re.compile(
-    rf"^\s*(?:to\s+the\s+)?{COMPASS}\b|^\s*(?:/|per\s+|an\s+hour|a\s+day)|^\s*(?:long|high|deep\s+into)\b"
+    r"^\s*(?:/|per\s+|an\s+hour|a\s+day)|^\s*(?:long|high|deep\s+into)\b"
     r"|^\s*(?:²|2\b|sq\b|square)",
     re.IGNORECASE,
 )
@@ -68,6 +75,7 @@ def find_distances(text: str) -> list[Distance]:
     if not LENGTH_UNIT.search(folded):
         return found
     bracket_end = -1
+    pending_side: tuple[Distance, str] | None = None
     for match in distance_pattern().finditer(folded):
         unit = match.group("unit")
         low_text = match.group("between") or match.group("low")
@@ -85,7 +93,21 @@ def find_distances(text: str) -> list[Distance]:
         if LOCATING_AFTER.search(after) or NOT_WIDTH_BEFORE.search(before):
             continue
         low_km, high_km = sorted((to_km(low, unit), to_km(high, unit)))
-        found.append(Distance(match.start(), match.end(), low_km, high_km))
+        distance = Distance(match.start(), match.end(), low_km, high_km)
+        side = COMPASS_AFTER.match(after)
+        if side is not None:
+            direction = next(base for base in OPPOSITE if side.group("direction").lower().startswith(base))
+            if pending_side is not None and pending_side[1] == OPPOSITE[direction]:
+                first = pending_side[0]
+                if PAIR_GAP.match(text[first.end : distance.start]):
+                    found.append(
+                        Distance(first.start, distance.end, first.low_km + low_km, first.high_km + high_km)
+                    )
+                    pending_side = None
+                    continue
+            pending_side = (distance, direction)
+            continue
+        found.append(distance)
         bracket = BRACKETED.match(text, match.end())
         if bracket:
             close = text.find(")" if text[bracket.end() - 1] == "(" else "]", bracket.end())

@@ -6,6 +6,7 @@ a time limit such as "at that moment" can refer back to the limit before it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,6 +14,7 @@ from datetime import date, datetime
 from tracker.domain import ExtractedProvision, Extraction, Facets, Kind
 from tracker.errors import ExtractionCancelled
 from tracker.extraction.deadlines import (
+    CEASEFIRE_EVENT,
     LimitType,
     Reference,
     TimeLimit,
@@ -41,6 +43,14 @@ class ClauseFacts:
 
     limit: TimeLimit | None
     weapons: tuple[str, ...]
+
+
+# A clause that continues the one before without a subject: a participle, an infinitive.
+SUBJECTLESS = re.compile(r"(?:while\s+|and\s+)?(?:to\s+[a-z]+\b|(?!including|according|during)[a-z]+ing\b)")
+
+
+def merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*first, *second)))
 
 
 def shift(limit: TimeLimit, offset: int) -> TimeLimit:
@@ -76,6 +86,7 @@ class Extractor:
         self.cancelled = cancelled
         self.signing = infer_signing_date(text, signed_on)
         self.previous_limit: datetime | None = None
+        self.ceasefire_start: datetime | None = None
         self.provisions: list[ExtractedProvision] = []
 
     def check_cancelled(self) -> None:
@@ -103,7 +114,21 @@ class Extractor:
         return Extraction(self.signing.day, self.signing.source, tuple(self.provisions))
 
     def reference(self) -> Reference:
-        return Reference(self.signing.day, self.signing.dateline or self.signing.day, self.previous_limit)
+        return Reference(
+            self.signing.day,
+            self.signing.dateline or self.signing.day,
+            self.previous_limit,
+            self.ceasefire_start,
+        )
+
+    def note_ceasefire_start(self, body: str, limits: list[TimeLimit]) -> None:
+        """Remember when the text says the ceasefire begins, for limits counted from it."""
+        if self.ceasefire_start is not None or not CEASEFIRE_EVENT.search(body):
+            return
+        for limit in limits:
+            if limit.kind in (LimitType.START, LimitType.ON) and limit.when is not None:
+                self.ceasefire_start = limit.when
+                return
 
     def read_sentence(self, sentence: Sentence) -> None:
         body = self.text[sentence.start : sentence.end]
@@ -112,13 +137,34 @@ class Extractor:
         has_limit = any(limit.kind is not LimitType.BACK_REFERENCE for limit in limits)
         if not is_operative(body, sentence.numbered, has_limit):
             return
+        self.note_ceasefire_start(body, limits)
+        colon = body.find(":")
+        lead_weapons = find_weapons(body[:colon]) if colon > 0 else ()
+        previous: TimeLimit | None = None
         for clause_start, clause_end in clause_spans(self.text, sentence.start, sentence.end):
             clause_limits = [
                 limit for limit in limits if inside((limit.start, limit.end), clause_start, clause_end)
             ]
-            self.read_clause(clause_start, clause_end, clause_limits)
+            after_colon = colon > 0 and clause_start > sentence.start + colon
+            # A clause without a subject of its own ("while leaving behind the corridor ...")
+            # shares the time limit of the clause it continues.
+            inherited = previous if SUBJECTLESS.match(self.text, clause_start) else None
+            previous = (
+                self.read_clause(
+                    clause_start, clause_end, clause_limits, lead_weapons if after_colon else (), inherited
+                )
+                or previous
+            )
 
-    def read_clause(self, start: int, end: int, limits: list[TimeLimit]) -> None:
+    def read_clause(
+        self,
+        start: int,
+        end: int,
+        limits: list[TimeLimit],
+        lead_weapons: tuple[str, ...],
+        inherited: TimeLimit | None,
+    ) -> TimeLimit | None:
+        """Add the provisions of one clause; returns the clause's main time limit."""
         clause = self.text[start:end]
         distances = [
             Distance(d.start + start, d.end + start, d.low_km, d.high_km) for d in find_distances(clause)
@@ -130,17 +176,28 @@ class Extractor:
         else:
             pivots = [(limit.start, limit.end) for limit in distinct_limits(limits)]
         parts = split_clause(self.text, start, end, pivots, protected)
-        facts = ClauseFacts(main_limit(limits), find_weapons(clause))
+        if len(parts) > 1:
+            # What the clause says before its first cut (a lead-in such as "withdraw all heavy
+            # weapons ... to create a security zone") applies to every part.
+            lead_weapons = merge(lead_weapons, find_weapons(self.text[start : parts[0][1]]))
+        facts = ClauseFacts(main_limit(limits) or inherited, find_weapons(clause))
         for part_start, part_end in parts:
             part_limits = [
                 limit for limit in limits if inside((limit.start, limit.end), part_start, part_end)
             ]
             part_distances = [d for d in distances if inside((d.start, d.end), part_start, part_end)]
-            limit = main_limit(part_limits) or (facts.limit if len(parts) > 1 else None)
-            self.add_provision(part_start, part_end, limit, part_distances, facts)
+            limit = main_limit(part_limits) or (facts.limit if len(parts) > 1 else inherited)
+            self.add_provision(part_start, part_end, limit, part_distances, facts, lead_weapons)
+        return facts.limit
 
     def add_provision(
-        self, start: int, end: int, limit: TimeLimit | None, distances: list[Distance], facts: ClauseFacts
+        self,
+        start: int,
+        end: int,
+        limit: TimeLimit | None,
+        distances: list[Distance],
+        facts: ClauseFacts,
+        lead_weapons: tuple[str, ...],
     ) -> None:
         while end > start and self.text[end - 1] in " ,;:—–-":
             end -= 1
@@ -148,7 +205,7 @@ class Extractor:
         if not excerpt.strip():
             return
         width = (distances[0].low_km, distances[0].high_km) if distances else None
-        weapons = find_weapons(excerpt) or facts.weapons
+        weapons = merge(lead_weapons, find_weapons(excerpt) or facts.weapons)
         facets = Facets(
             zone_width_km=width,
             weapons=weapons,

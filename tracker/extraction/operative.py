@@ -20,6 +20,9 @@ OBLIGATION = re.compile(
     r"|not\s+permitted|closed)|prohibit(?:s|ed)?|expected\s+to|(?:is|are|was|were|it\s+was)\s+planned"
     r"|planned\s+to|scheduled\s+to|due\s+to\s+(?:be|start|begin|end|take)|provides?\s+for|stipulates?"
     r"|envisages?|calls?\s+for|requires?|obliges?|obligat\w+|bound\s+to|may\s+not|cannot|refrain\w*"
+    r"|may\s+not|may\s+only|(?:^|[.;:]\s)no\s[^.]{0,80}?\bmay\b"
+    r"|(?:signed|reached|struck|sealed|clinched)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}?(?:deals?|agreements?"
+    r"|accords?|memorand\w+|protocols?)\s+(?:\w+\s+){0,3}?to\s+[a-z]+"
     r"|to\s+be\s+considered|(?:is|are)\s+considered|(?:is|are)\s+(?:hereby\s+)?(?:established|created|set\s+up"
     r"|declared|designated)|was\s+concluded\s+for|were\s+to\s+be|is\s+to\s+be|are\s+to\s+be)\b"
 )

@@ -17,7 +17,7 @@ from tracker.extraction.vocabulary import fold, party_terms
 
 PATROL_CUE = re.compile(
     r"\b(?:patrol\w*|monitor\w*|observ(?:er|ers|ation|ing|e)\b|supervis\w*|peace-?keep\w*|verif\w*"
-    r"|military\s+police|border\s+guards?|deploy\w*|escort\w*|oversee\w*|overs(?:ight|aw)|inspect\w*"
+    r"|military\s+police|border\s+guards?|deploy(?:s|ed|ing)?\b|escort\w*|oversee\w*|overs(?:ight|aw)|inspect\w*"
     r"|control\s+(?:in|over|of)\s+the)"
 )
 FORCE = (
@@ -25,7 +25,7 @@ FORCE = (
     r"|peace-?keeping\s+(?:forces?|contingents?|missions?|troops)|contingents?|observers?|monitors|mission"
     r"|monitoring|supervision|observation|oversight|servicemen|soldiers|personnel|military|army|armed\s+forces"
     r"|gendarmerie|battalions?|brigades?|officers|officials|experts|teams?|convoys?|sentries|checkpoints?|posts?"
-    r"|representatives|inspectors|staff|specialists|delegates|auspices)"
+    r"|representatives|inspectors|staff|specialists|delegates|auspices|services?)"
 )
 COORDINATION = re.compile(r"^(?:\s*(?:,|and|&|/|-|–)\s*)+(?:the\s+)?$")
 # Words between a party and its forces qualify them ("Russian military police"); a preposition or
@@ -37,15 +37,32 @@ QUALIFIER = (
 FORCE_AFTER = re.compile(rf"^(?:['’]s)?(?:\s+{QUALIFIER}){{0,3}}?\s+{FORCE}\b|^-led\b", re.IGNORECASE)
 FORCE_BEFORE = re.compile(
     rf"\b(?:{FORCE}|monitored|patrolled|observed|supervised|verified|escorted|overseen|exercised|ensured"
-    r"|conducted|carried\s+out|performed|provided|facilitated|manned|guarded)"
+    r"|conducted|carried\s+out|performed|provided|facilitated|manned|guarded|chaired|led|headed|staffed)"
     r"\s+(?:of|from|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 PATROL_SUBJECT = re.compile(
     r"^(?:\s+\w+){0,3}?\s+(?:will|shall|would|to|must)?\s*(?:jointly\s+|also\s+)?"
-    r"(?:conduct|carry\s+out|patrol|monitor|observe|deploy|supervise|oversee|verify|escort|guard)\b",
+    r"(?:conduct|carry\s+out|patrol|monitor|observe|deploy|supervise|oversee|verify|escort|guard)\b"
+    r"|^(?:\s+\w+){0,2}?\s+(?:will|shall|would|to|must)?\s*(?:lead|head|chair|provide|send|dispatch|run)\s+"
+    r"(?:a|an|the)?\s*(?:joint\s+)?(?:monitoring|observer|observation|patrol|peace-?keeping|verification)"
+    r"|^\s+(?:taking|takes|take|will\s+take)\s+part\b|^\s+participat\w+",
     re.IGNORECASE,
 )
+# A party whose forces leave or are fought ("the withdrawal of the Armenian armed forces") is
+# not the one that monitors.
+NOT_MONITOR_BEFORE = re.compile(
+    r"\b(?:withdraw\w*|pull\w*\s+(?:back|out)|pullout|removal|departure|retreat|disarm\w*|between|against"
+    r"|attack\w*\s+by)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+LEAVING_AFTER = re.compile(
+    r"^(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:will|shall|must|would|to)?\s*(?:gradually\s+|fully\s+)?"
+    r"(?:withdraw|pull|leave|return|retreat|redeploy|disengage)\w*",
+    re.IGNORECASE,
+)
+
+
 RESPONSIBLE_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:shall|will|must|agreed?|agrees|undertakes?|undertook|commits?"
     r"|committed|promised|pledged|is\s+committed|are\s+committed|is\s+to|are\s+to|has\s+agreed|have\s+agreed)\b",
@@ -80,6 +97,8 @@ def patrol_parties(text: str) -> tuple[str, ...]:
     for start, end, names in party_groups(text):
         after = text[end : end + 60]
         before = text[max(0, start - 40) : start]
+        if NOT_MONITOR_BEFORE.search(before) or LEAVING_AFTER.match(after):
+            continue
         if FORCE_AFTER.match(after) or FORCE_BEFORE.search(before):
             with_forces.extend(names)
         elif PATROL_SUBJECT.match(after):

@@ -28,7 +28,7 @@ CLAUSE_BREAK = re.compile(
     r";\s+(?:and\s+|or\s+)?"
     r"|\s+[—–]\s+|\s+--\s+"
     r"|(?<=[;:,])\s+(?=\(?[a-z0-9]{1,3}\)\s)"
-    r"|,\s+and\s+(?=(?:\w+ly\s+)?\w+ing\b)"
+    r"|,\s+(?:and|while)\s+(?=(?:\w+ly\s+)?\w+ing\b)|,\s+(?=and\s+to\s+[a-z]+\b)"
     r"|(?P<coordinated>,\s+(?:and|while|whereas|but)\s+(?=(?:[\w'’-]+\s+){1,7}?(?:will|shall|must)\b))"
 )
 MODAL = re.compile(r"\b(?:will|shall|must)\b")

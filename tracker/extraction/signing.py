@@ -135,7 +135,8 @@ def stated_signing(text: str, mentions: list[DateMention], evidence: YearEvidenc
     return None
 
 
-def dateline_date(text: str, evidence: YearEvidence) -> date | None:
+def dateline_mention(text: str) -> DateMention | None:
+    """The date in a report's dateline ("SOCHI, Russia, Oct. 22 (Xinhua) --"), if any."""
     for line in text.splitlines()[:DATELINE_LINES]:
         stripped = line.strip()
         place = DATELINE_PLACE.match(stripped)
@@ -144,9 +145,19 @@ def dateline_date(text: str, evidence: YearEvidence) -> date | None:
         rest = stripped[place.end() : place.end() + 80]
         for mention in find_dates(rest):
             if mention.month is not None and DATELINE_GAP.match(rest[: mention.start]):
-                return evidence.complete(mention)
+                return mention
             break
     return None
+
+
+def near(mention: DateMention, signed: date) -> date | None:
+    """A dateline without a year, read in the year that puts it on or shortly after the signing."""
+    if mention.year is not None:
+        return mention.on_year(mention.year)
+    candidates = [
+        d for year in (signed.year - 1, signed.year, signed.year + 1) if (d := mention.on_year(year))
+    ]
+    return min(candidates, key=lambda d: abs((d - signed).days)) if candidates else None
 
 
 def earliest_date(text: str, mentions: list[DateMention], *, allow_starts: bool) -> date | None:
@@ -166,18 +177,19 @@ def earliest_date(text: str, mentions: list[DateMention], *, allow_starts: bool)
 
 def infer_signing_date(text: str, given: date | None) -> SigningDate:
     evidence = YearEvidence.of(text)
-    dateline = dateline_date(text, evidence)
+    dateline = dateline_mention(text)
     if given is not None:
-        return SigningDate(given, "given", dateline)
+        return SigningDate(given, "given", near(dateline, given) if dateline else None)
     mentions = find_dates(text)
     stated = stated_signing(text, mentions, evidence)
     if stated is not None:
-        return SigningDate(stated, "stated", dateline)
-    if dateline is not None:
-        return SigningDate(dateline, "dateline", dateline)
+        return SigningDate(stated, "stated", near(dateline, stated) if dateline else None)
+    dateline_day = evidence.complete(dateline) if dateline else None
+    if dateline_day is not None:
+        return SigningDate(dateline_day, "dateline", dateline_day)
     earliest = earliest_date(text, mentions, allow_starts=False) or earliest_date(
         text, mentions, allow_starts=True
     )
     if earliest is not None:
-        return SigningDate(earliest, "earliest-date", dateline)
-    return SigningDate(None, "unknown", dateline)
+        return SigningDate(earliest, "earliest-date", None)
+    return SigningDate(None, "unknown", None)

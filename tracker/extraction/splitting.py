@@ -17,7 +17,7 @@ import re
 CUT = re.compile(r",\s+(?:and\s+)?|;\s+(?:and\s+)?|\s+and\s+|\s+while\s+|\s+[—–]\s+|\s+--\s+")
 NEVER_AFTER = re.compile(
     r"(?:which|that|who|whom|whose|where|when|including|included|except|excluding|such\s+as|in\s+particular"
-    r"|especially|notably|namely|i\.e\.|e\.g\.|respectively|or|either|nor)\b",
+    r"|especially|notably|namely|i\.e\.|e\.g\.|respectively|or|either|nor|be|then\s+be)\b",
     re.IGNORECASE,
 )
 NEW_PREDICATE = re.compile(
