@@ -42,8 +42,9 @@ _FORMATS: dict[str, str] = {
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_FORMATS)
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path | str) -> Document:
     """The normalised text of an agreement file, with its title and source."""
+    path = Path(path)
     name = str(path)
     try:
         if not path.exists():
