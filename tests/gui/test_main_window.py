@@ -20,12 +20,12 @@ from tracker.services import Services
 
 
 def shown_column(window: MainWindow, column: Column) -> list[str]:
-    proxy = window.provisions_proxy
+    proxy = window.provisions_model
     return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
 
 
 def cell(window: MainWindow, summary: str, column: Column, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-    proxy = window.provisions_proxy
+    proxy = window.provisions_model
     for row in range(proxy.rowCount()):
         if proxy.index(row, Column.SUMMARY).data() == summary:
             return proxy.index(row, column).data(role)
@@ -84,7 +84,7 @@ def test_the_table_shows_kind_deadline_countdown_status_and_facets(window: MainW
 
 
 def test_typing_in_the_filter_narrows_the_rows(qtbot: QtBot, window: MainWindow) -> None:
-    assert window.provisions_proxy.rowCount() == 4
+    assert window.provisions_model.rowCount() == 4
     window.actions_.find.trigger()
     assert window.filter_bar.search.hasFocus()
     qtbot.keyClicks(window.filter_bar.search, "patrol")
@@ -331,4 +331,4 @@ def test_qt_app_instance_is_shared(window: MainWindow) -> None:
 
 
 def test_the_source_view_index_is_valid(window: MainWindow) -> None:
-    assert not window.provisions_proxy.index(0, 0, QModelIndex()).parent().isValid()
+    assert not window.provisions_model.index(0, 0, QModelIndex()).parent().isValid()

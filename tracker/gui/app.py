@@ -1,4 +1,9 @@
-"""Starts the desktop app: ``agreement-tracker-gui`` and ``agreement-tracker gui``."""
+"""Starts the desktop app: ``agreement-tracker-gui`` and ``agreement-tracker gui``.
+
+Start-up overlaps its two slow halves: the database layer (SQLAlchemy, Alembic, opening and
+migrating the file) is imported and opened on a worker thread while the main thread loads Qt
+and builds the window. Qt is therefore imported inside the functions here, not at the top.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +11,23 @@ import argparse
 import os
 import sys
 import tempfile
+import threading
 import traceback
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from typing import TYPE_CHECKING
 
 from tracker import APP_ID, APP_NAME, __version__
 from tracker.errors import TrackerError
-from tracker.gui.app_icon import app_icon
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.gui.main_window import MainWindow
+    from tracker.services import Services
 
 # How long screenshot mode lets the window settle after loading before it is captured.
 _SCREENSHOT_SETTLE_MS = 200
@@ -39,11 +49,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(args.db, args.as_of, Path(args.screenshot) if args.screenshot else None)
 
 
-def create_application(argv: Sequence[str] = ()) -> QApplication:
+class _OpeningDatabase:
+    """Opens the services on a worker thread; ``result()`` waits for them."""
+
+    def __init__(self, db: str | None) -> None:
+        self._db = db
+        self._services: Services | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._open, name="open-database", daemon=True)
+        self._thread.start()
+
+    def _open(self) -> None:
+        try:
+            from tracker.bootstrap import open_services
+
+            self._services = open_services(self._db)
+        except BaseException as error:  # handed to the main thread, which reports it
+            self._error = error
+
+    def result(self) -> Services:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._services is not None
+        return self._services
+
+
+def create_application() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.gui.app_icon import app_icon
+
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    application = QApplication([sys.argv[0] if sys.argv else "agreement-tracker", *argv])
+    application = QApplication([sys.argv[0] if sys.argv else "agreement-tracker"])
     application.setApplicationName("agreement-tracker")
     application.setApplicationDisplayName(APP_NAME)
     application.setApplicationVersion(__version__)
@@ -54,7 +94,29 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
 
 
 def window_settings() -> QSettings:
+    from PySide6.QtCore import QSettings
+
     return QSettings(_ORGANISATION, "agreement-tracker")
+
+
+def open_main_window(db: str | None, as_of: date | None, settings_file: Path | None = None) -> MainWindow:
+    """The main window on ``db``, not yet shown; TrackerError when the database cannot be used.
+
+    Window state lives in ``settings_file`` (an INI file) when given, else in the user's settings.
+    """
+    opening = _OpeningDatabase(db)
+    create_application()
+    from PySide6.QtCore import QSettings
+
+    from tracker.gui.main_window import MainWindow
+
+    settings = (
+        window_settings()
+        if settings_file is None
+        else QSettings(str(settings_file), QSettings.Format.IniFormat)
+    )
+    services = opening.result()
+    return MainWindow(services, settings, as_of)
 
 
 def run(db: str | None, as_of: date | None, screenshot: Path | None) -> int:
@@ -63,73 +125,72 @@ def run(db: str | None, as_of: date | None, screenshot: Path | None) -> int:
     With ``screenshot``, the window is drawn offscreen, loaded, its first provision selected,
     saved as a PNG and the app exits.
     """
-    if screenshot is not None and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    application = create_application()
+    if screenshot is not None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return _take_screenshot(db, as_of, screenshot)
 
-    from tracker.bootstrap import open_services
-    from tracker.gui.main_window import MainWindow
+    from PySide6.QtWidgets import QMessageBox
 
     try:
-        services = open_services(db)
+        window = open_main_window(db, as_of)
     except TrackerError as error:
-        if screenshot is not None:
-            print(f"agreement-tracker: {error}", file=sys.stderr)
-        else:
-            QMessageBox.critical(None, APP_NAME, str(error))
+        QMessageBox.critical(None, APP_NAME, str(error))
         return 2
-
-    if screenshot is not None:
-        # The picture must not depend on how this user last left the window.
-        with tempfile.TemporaryDirectory() as folder:
-            fresh = QSettings(str(Path(folder) / "window.ini"), QSettings.Format.IniFormat)
-            return _take_screenshot(application, MainWindow(services, fresh, as_of), screenshot)
-    window = MainWindow(services, window_settings(), as_of)
     window.show()
     window.reload()
     sys.excepthook = _report_unexpected_error
-    return application.exec()
+    return create_application().exec()
 
 
-def _take_screenshot(application: QApplication, window: object, path: Path) -> int:
-    from tracker.gui.main_window import MainWindow
+def _take_screenshot(db: str | None, as_of: date | None, path: Path) -> int:
+    # The picture must not depend on how this user last left the window.
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            window = open_main_window(db, as_of, Path(folder) / "window.ini")
+        except TrackerError as error:
+            print(f"agreement-tracker: {error}", file=sys.stderr)
+            return 2
+        from PySide6.QtCore import QTimer
 
-    assert isinstance(window, MainWindow)
-    outcome: list[int] = []
+        application = create_application()
+        outcome: list[int] = []
 
-    def capture() -> None:
-        saved = window.grab().save(str(path), "PNG")
-        if not saved:
-            print(f"agreement-tracker: cannot write the screenshot to {path}", file=sys.stderr)
-        outcome.append(0 if saved else 2)
-        application.quit()
+        def capture() -> None:
+            saved = window.grab().save(str(path), "PNG")
+            if not saved:
+                print(f"agreement-tracker: cannot write the screenshot to {path}", file=sys.stderr)
+            outcome.append(0 if saved else 2)
+            application.quit()
 
-    def loaded() -> None:
-        window.select_first_provision()
-        QTimer.singleShot(_SCREENSHOT_SETTLE_MS, capture)
+        def loaded() -> None:
+            window.select_first_provision()
+            QTimer.singleShot(_SCREENSHOT_SETTLE_MS, capture)
 
-    def give_up(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        traceback.print_exception(kind, error, trace, file=sys.stderr)
-        application.exit(2)
+        def failed(message: str) -> None:
+            print(f"agreement-tracker: {message}", file=sys.stderr)
+            application.exit(2)
 
-    def failed(message: str) -> None:
-        print(f"agreement-tracker: {message}", file=sys.stderr)
-        application.exit(2)
+        def give_up(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+            traceback.print_exception(kind, error, trace, file=sys.stderr)
+            application.exit(2)
 
-    window.loaded.connect(loaded)
-    window.load_failed.connect(failed)
-    sys.excepthook = give_up
-    window.resize(1600, 900)
-    window.show()
-    window.reload()
-    status = application.exec()
-    return outcome[0] if outcome else status or 2
+        window.loaded.connect(loaded)
+        window.load_failed.connect(failed)
+        sys.excepthook = give_up
+        window.resize(1600, 900)
+        window.show()
+        window.reload()
+        status = application.exec()
+        return outcome[0] if outcome else status or 2
 
 
 def _report_unexpected_error(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
     """Show a bug as a message instead of killing the window; the details go to stderr."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
     traceback.print_exception(kind, error, trace, file=sys.stderr)
     message = (
         str(error) if isinstance(error, TrackerError) else f"Something went wrong: {kind.__name__}: {error}"

@@ -196,7 +196,9 @@ class DetailPane(QWidget):
         return self._record
 
     def show_provision(self, record: ProvisionRecord | None, agreement: AgreementRecord | None) -> None:
-        """Show a provision (None: nothing selected), discarding unsaved edits of the previous one."""
+        """Show a provision (None: nothing selected), discarding unsaved edits of another one."""
+        if record is not None and record == self._record:
+            return
         self._record = record
         self.source.show_agreement(agreement)
         for button in (self.status_button, self.delete_button):

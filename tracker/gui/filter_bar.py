@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from tracker.domain import Kind, Status
 from tracker.gui.naming import named
-from tracker.gui.provisions_proxy import ProvisionFilter, normalise_search
+from tracker.gui.provision_rows import ProvisionFilter, normalise_search
 
 _DEFAULT_DUE_DAYS = 30
 _MAX_DUE_DAYS = 3650

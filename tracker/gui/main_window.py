@@ -37,8 +37,8 @@ from tracker.gui.filter_bar import FilterBar
 from tracker.gui.messages import confirm, show_error
 from tracker.gui.naming import named
 from tracker.gui.new_provision_dialog import NewProvisionDialog
+from tracker.gui.provision_rows import ProvisionFilter
 from tracker.gui.provisions_model import ProvisionTableModel, Role
-from tracker.gui.provisions_proxy import ProvisionFilter, ProvisionFilterProxyModel
 from tracker.gui.provisions_view import ProvisionTableView
 from tracker.gui.status_dialog import StatusChangeDialog
 from tracker.gui.tasks import TaskControl, TaskHandle, run_in_background
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self._load_task: TaskHandle | None = None
         self._wanted_agreement: int | None = self._state.agreement()
         self._wanted_provision: int | None = None
+        self._resetting = False  # while the provisions model resets, selection changes are transient
         self._importer: ImportController | None = None
 
         self.setWindowTitle(APP_NAME)
@@ -93,10 +94,9 @@ class MainWindow(QMainWindow):
         self.agreements.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.provisions_model = ProvisionTableModel(self.as_of.day(), self)
-        self.provisions_proxy = ProvisionFilterProxyModel(self.provisions_model, self)
         self.filter_bar = FilterBar(self)
         self.table = ProvisionTableView([self.actions_.change_status, self.actions_.delete_provision])
-        self.table.setModel(self.provisions_proxy)
+        self.table.setModel(self.provisions_model)
         self.table.set_default_widths()
         self._state.restore_header(_PROVISIONS_HEADER, self.table.horizontalHeader())
         self.table.setSortingEnabled(True)
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.editor = ProvisionEditor(services, self._current_record, self)
         self._connect()
         self.filter_bar.restore(self._state.filters())
-        self.provisions_proxy.set_filter(self.filter_bar.criteria())
+        self.provisions_model.set_filter(self.filter_bar.criteria())
         if not self._state.restore_window(self):
             self.resize(1500, 860)
         self._state.restore_splitter(self.splitter)
@@ -165,10 +165,10 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(self._row_double_clicked)
         self.filter_bar.changed.connect(self._filter_changed)
         self.as_of.changed.connect(self._as_of_changed)
-        self.provisions_proxy.rowsInserted.connect(self._update_counts)
-        self.provisions_proxy.rowsRemoved.connect(self._update_counts)
-        self.provisions_proxy.modelReset.connect(self._update_counts)
-        self.provisions_proxy.layoutChanged.connect(self._update_counts)
+        self.provisions_model.rowsInserted.connect(self._update_counts)
+        self.provisions_model.rowsRemoved.connect(self._update_counts)
+        self.provisions_model.modelAboutToBeReset.connect(self._hold_selection)
+        self.provisions_model.modelReset.connect(self._restore_selection)
 
         self.detail.save_requested.connect(self._save_fields)
         self.detail.status_change_requested.connect(self._ask_status_change)
@@ -247,18 +247,16 @@ class MainWindow(QMainWindow):
             self.agreements.setCurrentIndex(self.agreements_model.index(row, 0))
 
     def select_provision(self, provision_id: int) -> bool:
-        source_row = self.provisions_model.row_of(provision_id)
-        if source_row is None:
+        row = self.provisions_model.row_of(provision_id)
+        if row is None:
             return False
-        index = self.provisions_proxy.mapFromSource(self.provisions_model.index(source_row, 0))
-        if not index.isValid():
-            return False
+        index = self.provisions_model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
 
     def select_first_provision(self) -> bool:
-        index = self.provisions_proxy.index(0, 0)
+        index = self.provisions_model.index(0, 0)
         if index.isValid():
             self.table.setCurrentIndex(index)
         return index.isValid()
@@ -269,10 +267,19 @@ class MainWindow(QMainWindow):
         agreement_id = self.selected_agreement_id()
         self._wanted_agreement = agreement_id
         self.provisions_model.set_rows(self._catalogue.provisions(agreement_id), self.as_of.day())
+
+    def _hold_selection(self) -> None:
+        # A reset clears the selection; the provision shown is picked again afterwards.
+        self._resetting = True
+        if self._wanted_provision is None and self.detail.record is not None:
+            self._wanted_provision = self.detail.record.id
+
+    def _restore_selection(self) -> None:
+        self._resetting = False
         wanted, self._wanted_provision = self._wanted_provision, None
         if wanted is None or not self.select_provision(wanted):
-            self.detail.show_provision(None, None)
-            self._enable_provision_actions(False)
+            self._provision_selected()
+        self._update_counts()
 
     def _current_record(self, provision_id: int) -> ProvisionRecord | None:
         return self._catalogue.provision(provision_id) if self._catalogue else None
@@ -283,6 +290,8 @@ class MainWindow(QMainWindow):
         return record if isinstance(record, ProvisionRecord) else None
 
     def _provision_selected(self, *_: QItemSelection) -> None:
+        if self._resetting:
+            return
         record = self._selected_record()
         self._enable_provision_actions(record is not None)
         self.detail.show_provision(record, self._agreement_text(record.agreement_id) if record else None)
@@ -303,8 +312,7 @@ class MainWindow(QMainWindow):
     # --- filters and date --------------------------------------------------------------------
 
     def _filter_changed(self, criteria: ProvisionFilter) -> None:
-        self.provisions_proxy.set_filter(criteria)
-        self._update_counts()
+        self.provisions_model.set_filter(criteria)
 
     def _as_of_changed(self, as_of: date) -> None:
         self.provisions_model.set_as_of(as_of)
@@ -318,7 +326,7 @@ class MainWindow(QMainWindow):
             return
         summary = self._catalogue.summary(None)
         agreements = len(self._catalogue.agreements())
-        shown = self.provisions_proxy.rowCount()
+        shown = self.provisions_model.rowCount()
         self.counts_label.setText(
             f"{agreements} agreements · {summary.provisions} provisions · {shown} shown · "
             f"{summary.overdue} overdue as of {self.as_of.day().isoformat()}"

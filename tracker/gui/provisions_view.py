@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from tracker.gui.provisions_model import Column
+from tracker.gui.provision_rows import Column
 from tracker.gui.status_delegate import StatusBadgeDelegate
 
 # Initial widths, from text each column typically holds; the user's own widths are remembered.
