@@ -6,9 +6,9 @@ import io
 
 import docx
 import pytest
-from conftest import build_pdf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pdf_files import build_pdf
 
 from tracker.errors import DocumentError
 from tracker.readers import SUPPORTED_SUFFIXES, normalise_text, read_bytes

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import PdfBuilder
+from pdf_files import PdfBuilder
 
 from tracker.readers import normalise_text, read_document
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import PdfBuilder
+from pdf_files import PdfBuilder
 
 from tracker.errors import DocumentError
 from tracker.readers import read_document
