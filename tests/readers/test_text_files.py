@@ -22,13 +22,16 @@ ENGLISH_QUOTES = "Memorandum\n\nThe parties agreed on a “ceasefire” – from
         (RUSSIAN, RUSSIAN.encode("utf-16")),
         (RUSSIAN, codecs.BOM_UTF16_BE + RUSSIAN.encode("utf-16-be")),
         (RUSSIAN, RUSSIAN.encode("utf-32")),
+        (RUSSIAN, RUSSIAN.encode("utf-16-le")),
+        (FRENCH, FRENCH.encode("utf-16-be")),
         (RUSSIAN, RUSSIAN.encode("cp1251")),
         (RUSSIAN, RUSSIAN.encode("koi8-r")),
         (FRENCH, FRENCH.encode("cp1252")),
         (FRENCH, FRENCH.encode("latin-1")),
         (ENGLISH_QUOTES, ENGLISH_QUOTES.encode("cp1252")),
     ],
-    ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-32-bom", "cp1251", "koi8-r",
+    ids=["utf-8", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-32-bom", "utf-16-le", "utf-16-be",
+         "cp1251", "koi8-r",
          "cp1252", "latin-1", "cp1252-quotes"],
 )
 def test_text_file_is_decoded_whatever_its_encoding(tmp_path: Path, content: str, raw: bytes) -> None:
@@ -46,6 +49,13 @@ def test_encoding_is_detected_even_when_the_first_non_ascii_letter_is_far_into_a
     content = "The parties shall withdraw heavy weapons.\n" * 20_000 + "Signed at Genève, 12 février.\n"
     path = tmp_path / "long.txt"
     path.write_bytes(content.encode("cp1252"))
+    assert read_document(path).text == content
+
+
+def test_large_utf16_file_without_byte_order_mark_is_read_whole(tmp_path: Path) -> None:
+    content = RUSSIAN * 2000
+    path = tmp_path / "wide.txt"
+    path.write_bytes(content.encode("utf-16-le"))
     assert read_document(path).text == content
 
 

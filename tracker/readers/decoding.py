@@ -46,8 +46,9 @@ _CANDIDATE_ENCODINGS = [
     "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "mac_roman", "latin_1",
     "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_9",
     "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr",
-    "utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be",
 ]
+
+_WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 
 # When several single-byte code pages decode a sample about equally well, these win in this
 # order: for short Western European texts charset-normalizer often ranks a Baltic or Central
@@ -87,6 +88,16 @@ def decode_text(data: bytes, name: str) -> str:
     kind = binary_kind(data)
     if kind is not None:
         raise DocumentError(f"{name}: this is {kind}, not text.")
+    if b"\x00" in data[:DETECTION_SAMPLE_BYTES]:
+        # NUL bytes are either binary data or UTF-16/32 saved without a byte-order mark.
+        # The sample length is a multiple of 4, so it splits no UTF-16 or UTF-32 character.
+        head = data[:DETECTION_SAMPLE_BYTES]
+        wide = charset_normalizer.from_bytes(head, cp_isolation=_WIDE_ENCODINGS).best()
+        if wide is not None:
+            try:
+                return _plausible_text(data.decode(wide.encoding), name)
+            except UnicodeDecodeError:
+                pass
     try:
         return _plausible_text(data.decode("utf-8"), name)
     except UnicodeDecodeError:
