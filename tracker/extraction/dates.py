@@ -74,10 +74,11 @@ class DateMention:
     year: int | None
     weekday: int | None  # 0 = Monday, when the phrase names one
     hour: float = 0.0
+    exact_day: bool = True  # False for "March 2020", "mid-October", "the end of 2018"
 
     @property
     def is_complete(self) -> bool:
-        return self.year is not None and self.month is not None and self.day is not None
+        return self.year is not None and self.month is not None and self.day is not None and self.exact_day
 
     @property
     def is_weekday_only(self) -> bool:
@@ -129,9 +130,11 @@ def mention_from_match(match: re.Match[str], offset: int = 0) -> DateMention | N
     start, end = match.start() + offset, match.end() + offset
     text = match.group()
 
-    def make(month: int | None, day: int | None, year: int | None, weekday: str | None) -> DateMention:
+    def make(
+        month: int | None, day: int | None, year: int | None, weekday: str | None, exact: bool = True
+    ) -> DateMention:
         wd = WEEKDAYS.index(weekday.lower()) if weekday else None
-        return DateMention(start, end, text, month, day, year, wd, hour)
+        return DateMention(start, end, text, month, day, year, wd, hour, exact)
 
     for d, m, y, wd in (("d1", "m1", "y1", "wd1"), ("d2", "m2", "y2", "wd2")):
         if groups[d]:
@@ -151,21 +154,21 @@ def mention_from_match(match: re.Match[str], offset: int = 0) -> DateMention | N
         if "end" in part or part == "late":
             # The last day of February depends on the year; resolve it once the year is known.
             last = last_day_of_month(year or 2001, month or 1)
-            return make(month, last, year, None)
+            return make(month, last, year, None, False)
         if "middle" in part or part == "mid":
-            return make(month, 15, year, None)
-        return make(month, 10 if part == "early" else 1, year, None)
+            return make(month, 15, year, None, False)
+        return make(month, 10 if part == "early" else 1, year, None, False)
     if groups["y4"]:
         part = groups["part_year"].lower()
         if "end" in part:
-            return make(12, 31, int(groups["y4"]), None)
+            return make(12, 31, int(groups["y4"]), None, False)
         if "middle" in part:
-            return make(6, 30, int(groups["y4"]), None)
-        return make(1, 1, int(groups["y4"]), None)
+            return make(6, 30, int(groups["y4"]), None, False)
+        return make(1, 1, int(groups["y4"]), None, False)
     if groups["m5"]:
         month = month_number(groups["m5"])
         year = int(groups["y5"])
-        return make(month, last_day_of_month(year, month or 1), year, None)
+        return make(month, last_day_of_month(year, month or 1), year, None, False)
     if groups["wd6"]:
         return make(None, None, None, groups["wd6"])
     return None

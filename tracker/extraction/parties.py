@@ -18,14 +18,14 @@ from tracker.extraction.vocabulary import fold, party_terms
 PATROL_CUE = re.compile(
     r"\b(?:patrol\w*|monitor\w*|observ(?:er|ers|ation|ing|e)\b|supervis\w*|peace-?keep\w*|verif\w*"
     r"|military\s+police|border\s+guards?|deploy(?:s|ed|ing)?\b|escort\w*|oversee\w*|overs(?:ight|aw)|inspect\w*"
-    r"|control\s+(?:in|over|of)\s+the)"
+    r"|control\s+(?:in|over)\s+the)"
 )
 FORCE = (
     r"(?:border\s+(?:guards?|police|troops|service)|coast\s+guards?|forces?|troops?|units?|(?:military\s+)?police|guards?|patrols?|patrol\s+groups?|patrolling|peace-?keepers"
     r"|peace-?keeping\s+(?:forces?|contingents?|missions?|troops)|contingents?|observers?|monitors|mission"
     r"|monitoring|supervision|observation|oversight|servicemen|soldiers|personnel|military|army|armed\s+forces"
     r"|gendarmerie|battalions?|brigades?|officers|officials|experts|teams?|convoys?|sentries|checkpoints?|posts?"
-    r"|representatives|inspectors|staff|specialists|delegates|auspices|services?)"
+    r"|representatives|inspectors|staff|specialists|delegates|auspices|services?|verification|control)"
 )
 COORDINATION = re.compile(r"^(?:\s*(?:,|and|&|/|-|–)\s*)+(?:the\s+)?$")
 # Words between a party and its forces qualify them ("Russian military police"); a preposition or
@@ -34,7 +34,11 @@ QUALIFIER = (
     r"(?!(?:of|the|under|in|on|to|from|by|with|at|for|and|or|a|an|territory|territories|side|soil|border"
     r"|borders|airspace|waters|land|lands|city|town|province|region|will|shall|must|have|has|had)\b)[\w-]+"
 )
-FORCE_AFTER = re.compile(rf"^(?:['’]s)?(?:\s+{QUALIFIER}){{0,3}}?\s+{FORCE}\b|^-led\b", re.IGNORECASE)
+FORCE_AFTER = re.compile(
+    rf"^(?:['’]s)?(?:\s+{QUALIFIER}){{0,3}}?\s+{FORCE}\b|^-led\b"
+    r"|^\s+(?:taking|takes|take|will\s+take)\s+part\b|^\s+participat\w+",
+    re.IGNORECASE,
+)
 FORCE_BEFORE = re.compile(
     rf"\b(?:{FORCE}|monitored|patrolled|observed|supervised|verified|escorted|overseen|exercised|ensured"
     r"|conducted|carried\s+out|performed|provided|facilitated|manned|guarded|chaired|led|headed|staffed)"

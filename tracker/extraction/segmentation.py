@@ -29,9 +29,9 @@ CLAUSE_BREAK = re.compile(
     r"|\s+[—–]\s+|\s+--\s+"
     r"|(?<=[;:,])\s+(?=\(?[a-z0-9]{1,3}\)\s)"
     r"|,\s+(?:and|while)\s+(?=(?:\w+ly\s+)?\w+ing\b)|,\s+(?=and\s+to\s+[a-z]+\b)"
-    r"|(?P<coordinated>,\s+(?:and|while|whereas|but)\s+(?=(?:[\w'’-]+\s+){1,7}?(?:will|shall|must)\b))"
+    r"|(?P<coordinated>,\s+(?:and|while|whereas|but)\s+(?=(?:[\w'’-]+\s+){1,7}?(?:will|shall|must|is\s+to|are\s+to)\b))"
 )
-MODAL = re.compile(r"\b(?:will|shall|must)\b")
+MODAL = re.compile(r"\b(?:will|shall|must|is\s+to|are\s+to)\b")
 GERUND_EXCEPTIONS = frozenset(
     {"including", "according", "concerning", "regarding", "during", "excluding", "nothing"}
 )

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,9 +29,16 @@ TITLE_OF_DATE = re.compile(
     r"\b(?:memorandum|agreement|protocol|accord|declaration|treaty|statement|arrangement)\s+of\s*$",
     re.IGNORECASE,
 )
-DATELINE_PLACE = re.compile(r"^[\"“]?[A-Z][A-Z .'’-]{2,},\s*")
+DATELINE_PLACE = re.compile(r"^[\"“]?[A-Z][A-Z .'’/-]{2,},\s*")
 DATELINE_GAP = re.compile(r"^(?:[A-Z][\w .'’-]{1,30},\s*){0,2}$")
 YEAR_IN_TEXT = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d{2})(?![\d-])")
+BACKGROUND_YEAR = re.compile(
+    r"\b(?:since|in|during|from|between|until|till|of|before|after)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?$",
+    re.IGNORECASE,
+)
+PAST_VERB = re.compile(r"\b(?:said|told|says|\w{3,}ed)\b", re.IGNORECASE)
+FUTURE_VERB = re.compile(r"\b(?:will|shall|would|to\s+be|is\s+to|are\s+to)\b", re.IGNORECASE)
 WEEKDAY_IN_TEXT = re.compile(rf"\b(?:on|last|this|since)\s+(?P<weekday>{WEEKDAY_NAMES})\b(?!,?\s+\w+\s+\d)")
 LIMIT_BEFORE = re.compile(
     r"\b(?:by|until|till|before|no\s+later\s+than|not\s+later\s+than|through|within)\s+(?:the\s+)?$",
@@ -58,27 +64,51 @@ class SigningDate:
 
 @dataclass(frozen=True)
 class YearEvidence:
-    """The years a text mentions and the weekdays it names for past events."""
+    """The years a text mentions and the weekdays it gives for past events ("said on Friday").
+
+    Years in background phrases ("since 2016", "in October 2023") come before the events a
+    report relates, so a yearless dateline or signing date is read in a later year; a weekday
+    the report gives for what just happened must agree with the year chosen.
+    """
 
     years: list[int]
-    weekdays: Counter[int]
+    background_years: list[int]
+    past_weekdays: frozenset[int]
 
     @classmethod
     def of(cls, text: str) -> YearEvidence:
-        years = [int(year) for year in YEAR_IN_TEXT.findall(text)]
-        weekdays = Counter(WEEKDAYS.index(m.group("weekday").lower()) for m in WEEKDAY_IN_TEXT.finditer(text))
-        return cls(years, weekdays)
+        years: list[int] = []
+        background: list[int] = []
+        for match in YEAR_IN_TEXT.finditer(text):
+            window = text[max(0, match.start() - 25) : match.start()]
+            (background if BACKGROUND_YEAR.search(window) else years).append(int(match.group()))
+        weekdays = set()
+        for match in WEEKDAY_IN_TEXT.finditer(text):
+            window = text[max(0, match.start() - 50) : match.start()]
+            if PAST_VERB.search(window) and not FUTURE_VERB.search(window):
+                weekdays.add(WEEKDAYS.index(match.group("weekday").lower()))
+        return cls(years, background, frozenset(weekdays))
 
     def year_for(self, mention: DateMention) -> int | None:
-        best: tuple[int, int, int] | None = None
-        for year in sorted(set(self.years)):
+        mentioned = self.years + self.background_years
+        if not mentioned:
+            return None
+        latest_background = max(self.background_years, default=0)
+        pool = sorted(set(self.years) | {max(mentioned) + 1, max(mentioned) + 2})
+        pool = [year for year in pool if year > latest_background]
+
+        def fits(year: int) -> bool:
             day = mention.on_year(year)
             if day is None or (mention.weekday is not None and day.weekday() != mention.weekday):
-                continue
-            key = (self.weekdays[day.weekday()], self.years.count(year), year)
-            if best is None or key > best:
-                best = key
-        return best[2] if best else None
+                return False
+            return not self.past_weekdays or day.weekday() in self.past_weekdays
+
+        fitting = [year for year in pool if fits(year)]
+        stated = [year for year in fitting if year in self.years]
+        if stated:
+            return max(stated, key=lambda year: (self.years.count(year), year))
+        # A year the text does not name is taken only when its weekdays confirm it.
+        return min(fitting) if fitting and self.past_weekdays else None
 
     def complete(self, mention: DateMention) -> date | None:
         if mention.month is None or mention.day is None:
