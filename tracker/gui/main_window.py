@@ -458,7 +458,7 @@ class MainWindow(QMainWindow):
         files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
-            self._import_controller().import_file(files[0])
+            self._import_controller().import_files(files)
 
     # --- closing -----------------------------------------------------------------------------
 
