@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
 
 
 def run_app(*args: str) -> subprocess.CompletedProcess[str]:
@@ -35,3 +36,16 @@ def test_screenshot_mode_reports_an_unusable_database_in_one_line(tmp_path: Path
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_the_gui_script_takes_the_same_options(qtbot: QtBot, tmp_path: Path) -> None:
+    from tracker.gui.app import main
+
+    picture = tmp_path / "window.png"
+    hook = sys.excepthook
+    assert (
+        main(["--db", str(tmp_path / "sample.db"), "--as-of", "2018-09-20", "--screenshot", str(picture)])
+        == 0
+    )
+    assert not QImage(str(picture)).isNull()
+    assert sys.excepthook is hook

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from lakeside import TRUCE_AS_OF, open_window
-from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMessageBox, QScrollBar, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QMessageBox, QScrollBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from tracker.bootstrap import open_services
@@ -324,11 +324,14 @@ def test_the_about_box_shows_the_version() -> None:
     assert __version__ in about_text()
 
 
-def test_qt_app_instance_is_shared(window: MainWindow) -> None:
-    assert QApplication.instance() is not None
+def test_the_status_bar_shows_the_database_and_counts(window: MainWindow) -> None:
     assert window.database_label.text().endswith("truce.db")
     assert window.counts_label.text().startswith("1 agreements · 4 provisions · 4 shown · 1 overdue")
 
 
-def test_the_source_view_index_is_valid(window: MainWindow) -> None:
-    assert not window.provisions_model.index(0, 0, QModelIndex()).parent().isValid()
+def test_keyboard_reaches_the_form_and_the_date(qtbot: QtBot, window: MainWindow) -> None:
+    window.select_provision(provision_id(window, "Exchange prisoners"))
+    window.actions_.edit_provision.trigger()
+    assert window.detail.form.summary.hasFocus()
+    window.actions_.choose_date.trigger()
+    assert window.as_of.date_edit.hasFocus()

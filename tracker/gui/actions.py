@@ -21,8 +21,10 @@ class WindowActions:
     undo: QAction
     redo: QAction
     change_status: QAction
+    edit_provision: QAction
     delete_provision: QAction
     find: QAction
+    choose_date: QAction
     show_today: QAction
     about: QAction
 
@@ -47,12 +49,15 @@ def build_actions(window: QMainWindow) -> WindowActions:
         undo=_action(window, "&Undo", "undoAction", "Ctrl+Z"),
         redo=_action(window, "&Redo", "redoAction", "Ctrl+Shift+Z"),
         change_status=_action(window, "Change &status…", "changeStatusAction", "Ctrl+T"),
+        edit_provision=_action(window, "&Edit provision", "editProvisionAction", "F2"),
         delete_provision=_action(window, "&Delete provision…", "deleteProvisionAction", "Ctrl+Delete"),
         find=_action(window, "&Find", "findAction", QKeySequence(keys.Find)),
+        choose_date=_action(window, "Choose the &as-of date", "chooseDateAction", "Ctrl+D"),
         show_today=_action(window, "Show as of &today", "todayAction", "Ctrl+Shift+T"),
         about=_action(window, "&About", "aboutAction"),
     )
     actions.change_status.setEnabled(False)
+    actions.edit_provision.setEnabled(False)
     actions.delete_provision.setEnabled(False)
     actions.undo.setEnabled(False)
     actions.redo.setEnabled(False)
@@ -73,12 +78,12 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> None:
     edit_menu.setObjectName("editMenu")
     edit_menu.addActions([actions.undo, actions.redo])
     edit_menu.addSeparator()
-    edit_menu.addActions([actions.change_status, actions.delete_provision])
+    edit_menu.addActions([actions.change_status, actions.edit_provision, actions.delete_provision])
     edit_menu.addSeparator()
     edit_menu.addAction(actions.find)
     view_menu = menus.addMenu("&View")
     view_menu.setObjectName("viewMenu")
-    view_menu.addAction(actions.show_today)
+    view_menu.addActions([actions.choose_date, actions.show_today])
     help_menu = menus.addMenu("&Help")
     help_menu.setObjectName("helpMenu")
     help_menu.addAction(actions.about)

@@ -177,11 +177,15 @@ def _take_screenshot(db: str | None, as_of: date | None, path: Path) -> int:
 
         window.loaded.connect(loaded)
         window.load_failed.connect(failed)
-        sys.excepthook = give_up
-        window.resize(1600, 900)
-        window.show()
-        window.reload()
-        status = application.exec()
+        previous_hook, sys.excepthook = sys.excepthook, give_up
+        try:
+            window.resize(1600, 900)
+            window.show()
+            window.reload()
+            status = application.exec()
+        finally:
+            sys.excepthook = previous_hook
+            window.close()
         return outcome[0] if outcome else status or 2
 
 

@@ -48,6 +48,10 @@ class AsOfControl(QWidget):
     def set_day(self, day: date) -> None:
         self.date_edit.setDate(to_qdate(day))
 
+    def focus_date(self) -> None:
+        self.date_edit.setFocus()
+        self.date_edit.setSelectedSection(self.date_edit.Section.DaySection)
+
     def check_day(self, today: date | None = None) -> None:
         """Move on to a new day if the calendar has (``today`` is for tests)."""
         today = today or date.today()

@@ -98,6 +98,9 @@ class Catalogue:
         agreement_id = self._agreement_of.get(provision_id)
         return None if agreement_id is None else self._provisions[agreement_id].get(provision_id)
 
+    def agreement_count(self) -> int:
+        return len(self._agreements)
+
     def provision_count(self) -> int:
         return len(self._agreement_of)
 

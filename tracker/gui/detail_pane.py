@@ -216,6 +216,11 @@ class DetailPane(QWidget):
         self.history_model.set_history(record.history)
         self.source.highlight(record.start, record.end)
 
+    def focus_form(self) -> None:
+        if self._record is not None:
+            self.form.summary.setFocus()
+            self.form.summary.selectAll()
+
     def _request_status_change(self) -> None:
         if self._record is not None:
             self.status_change_requested.emit(self._record)

@@ -95,7 +95,9 @@ class MainWindow(QMainWindow):
 
         self.provisions_model = ProvisionTableModel(self.as_of.day(), self)
         self.filter_bar = FilterBar(self)
-        self.table = ProvisionTableView([self.actions_.change_status, self.actions_.delete_provision])
+        self.table = ProvisionTableView(
+            [self.actions_.change_status, self.actions_.edit_provision, self.actions_.delete_provision]
+        )
         self.table.setModel(self.provisions_model)
         self.table.set_default_widths()
         self._state.restore_header(_PROVISIONS_HEADER, self.table.horizontalHeader())
@@ -157,6 +159,8 @@ class MainWindow(QMainWindow):
         actions.change_status.triggered.connect(self._status_action_triggered)
         actions.delete_provision.triggered.connect(self._delete_action_triggered)
         actions.find.triggered.connect(self.filter_bar.focus_search)
+        actions.edit_provision.triggered.connect(self.detail.focus_form)
+        actions.choose_date.triggered.connect(self.as_of.focus_date)
         actions.show_today.triggered.connect(self._show_today)
         actions.about.triggered.connect(self._show_about)
 
@@ -298,6 +302,7 @@ class MainWindow(QMainWindow):
 
     def _enable_provision_actions(self, enabled: bool) -> None:
         self.actions_.change_status.setEnabled(enabled)
+        self.actions_.edit_provision.setEnabled(enabled)
         self.actions_.delete_provision.setEnabled(enabled)
 
     def _agreement_text(self, agreement_id: int) -> AgreementRecord | None:
@@ -325,7 +330,7 @@ class MainWindow(QMainWindow):
         if self._catalogue is None:
             return
         summary = self._catalogue.summary(None)
-        agreements = len(self._catalogue.agreements())
+        agreements = self._catalogue.agreement_count()
         shown = self.provisions_model.rowCount()
         self.counts_label.setText(
             f"{agreements} agreements · {summary.provisions} provisions · {shown} shown · "
