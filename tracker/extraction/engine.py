@@ -177,9 +177,9 @@ class Extractor:
             pivots = [(limit.start, limit.end) for limit in distinct_limits(limits)]
         parts = split_clause(self.text, start, end, pivots, protected)
         if len(parts) > 1:
-            # What the clause says before its first cut (a lead-in such as "withdraw all heavy
+            # What the clause says before its first facet (a lead-in such as "withdraw all heavy
             # weapons ... to create a security zone") applies to every part.
-            lead_weapons = merge(lead_weapons, find_weapons(self.text[start : parts[0][1]]))
+            lead_weapons = merge(lead_weapons, find_weapons(self.text[start : pivots[0][0]]))
         facts = ClauseFacts(main_limit(limits) or inherited, find_weapons(clause))
         for part_start, part_end in parts:
             part_limits = [

@@ -33,7 +33,7 @@ DATELINE_PLACE = re.compile(r"^[\"“]?[A-Z][A-Z .'’/-]{2,},\s*")
 DATELINE_GAP = re.compile(r"^(?:[A-Z][\w .'’-]{1,30},\s*){0,2}$")
 YEAR_IN_TEXT = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d{2})(?![\d-])")
 BACKGROUND_YEAR = re.compile(
-    r"\b(?:since|in|during|from|between|until|till|of|before|after)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"\b(?:since|in|during|from|between|until|till|before|after)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?$",
     re.IGNORECASE,
 )

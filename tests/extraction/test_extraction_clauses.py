@@ -1,0 +1,144 @@
+"""Which parts of a text are provisions, and how they are cut into clauses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extraction_support import excerpts, provision_with
+
+from tracker.domain import Kind
+from tracker.extraction import extract
+
+AGREEMENT = """Memorandum on the Stabilization of the Situation in the Region
+
+The Parties,
+
+Recalling the Protocol of 5 September 2014,
+Reaffirming their commitment to the sovereignty of the country,
+
+Have agreed as follows:
+
+1. Ceasefire is to be considered bilateral.
+
+2. Units shall be stopped at the contact line. Mine barriers placed earlier shall be removed.
+
+3. The OSCE monitoring mission shall be deployed in the zone; its observers shall report weekly to the \
+Contact Group.
+
+4. The parties shall exchange all prisoners of war (a) by 1 October 2014; and (b) without conditions.
+"""
+
+
+def test_numbered_points_and_their_sentences_are_provisions_and_recitals_are_not() -> None:
+    found = excerpts(extract(AGREEMENT, date(2014, 9, 19)))
+    assert "Ceasefire is to be considered bilateral." in found
+    assert "Units shall be stopped at the contact line." in found
+    assert "Mine barriers placed earlier shall be removed." in found
+    assert not any("Recalling" in e or "Reaffirming" in e or "agreed as follows" in e for e in found)
+    assert not any(e.startswith(("1.", "2.")) for e in found)
+
+
+def test_semicolons_separate_clauses() -> None:
+    extraction = extract(AGREEMENT, date(2014, 9, 19))
+    assert provision_with(extraction, "monitoring mission").excerpt.endswith("deployed in the zone")
+    assert provision_with(extraction, "report weekly").excerpt.startswith("its observers")
+
+
+def test_kinds() -> None:
+    extraction = extract(AGREEMENT, date(2014, 9, 19))
+    assert provision_with(extraction, "bilateral").kind is Kind.CEASEFIRE
+    assert provision_with(extraction, "monitoring mission").kind is Kind.PATROL
+    assert provision_with(extraction, "prisoners of war").kind is Kind.EXCHANGE
+
+
+def test_hard_wrapped_paragraph_is_read_as_one() -> None:
+    text = (
+        "The parties shall withdraw all heavy weapons from the line of contact and shall create\n"
+        "a security zone 30 km wide by 1 October 2018.\n"
+    )
+    provisions = extract(text, date(2018, 9, 17)).provisions
+    assert len(provisions) == 1
+    assert provisions[0].facets.zone_width_km == (30.0, 30.0)
+    assert provisions[0].deadline == date(2018, 10, 1)
+
+
+REPORT = """Sides agree on truce and prisoner swap
+
+GENEVA, March 3 (Reuters) - The warring parties agreed on Tuesday to a ceasefire and a prisoner exchange, \
+the U.N. envoy said.
+
+Under the deal, both sides will exchange about 400 prisoners within two weeks. U.S. Secretary of State \
+John Doe welcomed the deal.
+
+"We will closely watch whether they keep their word," the envoy told reporters.
+
+Fighting erupted in 2019 and has killed thousands. Last year a similar truce collapsed within days.
+
+Both sides will exchange about 400 prisoners within two weeks, the U.N. statement said.
+"""
+
+
+def test_news_report_provisions_are_what_the_agreement_sets() -> None:
+    found = excerpts(extract(REPORT, date(2024, 3, 3)))
+    assert any(e.startswith("Under the deal, both sides will exchange") for e in found)
+    assert not any("closely watch" in e for e in found)
+    assert not any("Fighting erupted" in e or "Last year" in e for e in found)
+    assert not any(e.startswith("John Doe") or e == "S." for e in found)
+
+
+def test_a_provision_stated_twice_is_found_twice() -> None:
+    extraction = extract(REPORT, date(2024, 3, 3))
+    twice = [p for p in extraction.provisions if "exchange about 400 prisoners within two weeks" in p.excerpt]
+    assert len(twice) == 2
+    assert {p.deadline for p in twice} == {date(2024, 3, 17)}
+
+
+def test_quotes_of_the_document_are_provisions() -> None:
+    text = (
+        '"The United States is committed to start immediately to work on a plan to release combat and '
+        'political prisoners," the text of the deal reads.'
+    )
+    assert len(extract(text).provisions) == 1
+
+
+def test_two_limits_in_one_sentence_make_two_provisions() -> None:
+    text = (
+        "The United States promised to bring its troops home in 14 months, with the first reduction, "
+        "down to 8,600 from 13,000, to take place in the first 135 days."
+    )
+    extraction = extract(text, date(2020, 2, 29))
+    assert provision_with(extraction, "bring its troops home").deadline == date(2021, 4, 29)
+    assert provision_with(extraction, "first reduction").deadline == date(2020, 7, 13)
+
+
+def test_coordinated_clauses_with_their_own_subjects_are_separate() -> None:
+    text = (
+        "Displaced people will be allowed to return from the seventh day of the ceasefire, and some 600 "
+        "trucks of aid are to enter the enclave each day."
+    )
+    found = excerpts(extract(text))
+    assert len(found) == 2
+    assert found[1].startswith("some 600 trucks")
+
+
+def test_a_participle_clause_shares_the_limit_of_the_clause_it_continues() -> None:
+    text = (
+        "Armenia shall return the Lachin district by 1 December 2020, while leaving behind the Lachin "
+        "corridor (5 km wide), which shall provide the connection with Armenia."
+    )
+    extraction = extract(text, date(2020, 11, 10))
+    corridor = provision_with(extraction, "leaving behind")
+    assert corridor.deadline == date(2020, 12, 1)
+    assert corridor.facets.zone_width_km == (5.0, 5.0)
+
+
+def test_summary_is_a_short_title() -> None:
+    extraction = extract(
+        "Putin stated that he agreed with Erdogan to set up a 15-20 kilometers demilitarized zone "
+        "by October 15.",
+        date(2018, 9, 17),
+    )
+    summary = extraction.provisions[0].summary
+    assert summary.startswith("Zone: ")
+    assert "15–20 km" in summary and "2018-10-15" in summary
+    assert len(summary) < 120

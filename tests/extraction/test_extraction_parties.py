@@ -1,0 +1,87 @@
+"""Who patrols or monitors, and who is responsible, as short English names."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_support import provision_with
+
+from tracker.extraction import extract
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        (
+            "Control in the zone will be exercised by mobile patrol groups of Turkish units and units of "
+            "Russia's military police.",
+            ("Turkey", "Russia"),
+        ),
+        (
+            "Russian military police and Syrian border guards will enter the Syrian side of the border.",
+            ("Russia", "Syria"),
+        ),
+        ("Joint Russian-Turkish patrols will start in the west of the area.", ("Russia", "Turkey")),
+        ("The OSCE monitoring mission shall be deployed in the ceasefire zone.", ("OSCE",)),
+        (
+            "All foreign armed groups shall withdraw from the Ukrainian territory under the supervision "
+            "of the OSCE.",
+            ("OSCE",),
+        ),
+        (
+            "The Turkish Armed Forces and the Military Police of the Russian Federation will conduct "
+            "coordinated patrols.",
+            ("Turkey", "Russia"),
+        ),
+        ("UN observers will monitor the truce along the line.", ("United Nations",)),
+        ("The United Nations shall lead a monitoring presence in the city.", ("United Nations",)),
+        (
+            "A monitoring mechanism chaired by the United States, with France taking part, will oversee "
+            "compliance.",
+            ("United States", "France"),
+        ),
+        ("The ceasefire shall be monitored by African Union observers.", ("African Union",)),
+    ],
+)
+def test_patrol_parties_are_the_forces_at_work(sentence: str, parties: tuple[str, ...]) -> None:
+    provision = extract(sentence).provisions[0]
+    assert set(provision.facets.patrol_parties) == set(parties)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian and Turkish forces will carry out joint patrolling on the Syrian territories near the "
+        "Turkish border.",
+        "The Russian peacekeeping contingent shall be deployed in parallel with the withdrawal of the "
+        "Armenian armed forces.",
+    ],
+)
+def test_places_and_withdrawing_forces_are_not_patrol_parties(sentence: str) -> None:
+    provision = extract(sentence).provisions[0]
+    assert "Syria" not in provision.facets.patrol_parties
+    assert "Armenia" not in provision.facets.patrol_parties
+
+
+def test_a_party_that_only_decided_a_deployment_is_not_the_one_deployed() -> None:
+    text = (
+        "According to the memorandum, Moscow and Ankara have agreed to deploy Russian and Syrian forces "
+        "in the zone."
+    )
+    assert extract(text).provisions[0].facets.patrol_parties == ("Russia", "Syria")
+
+
+def test_clauses_that_are_not_about_patrols_have_no_patrol_parties() -> None:
+    text = (
+        "The sides agreed to set up a demilitarized zone along the contact line between Syrian "
+        "government troops and the armed opposition. Georgian military forces will withdraw to their "
+        "usual places of deployment."
+    )
+    extraction = extract(text)
+    assert all(p.facets.patrol_parties == () for p in extraction.provisions)
+
+
+def test_responsible_parties_are_recorded_for_other_clauses() -> None:
+    extraction = extract("The Republic of Armenia shall return the Kalbajar district by 15 November 2020.")
+    provision = provision_with(extraction, "Kalbajar")
+    assert provision.facets.responsible_parties == ("Armenia",)
+    assert provision.facets.patrol_parties == ()
