@@ -149,11 +149,21 @@ def test_statuses_are_shown_as_of_the_chosen_date(
 ) -> None:
     summary = "Cease hostilities"
     services.set_status(provision_id(window, summary), Status.VIOLATED, date(2020, 3, 5))
-    window.reload()
-    qtbot.waitSignal(window.loaded, timeout=10_000)
-    qtbot.waitUntil(lambda: cell(window, summary, Column.STATUS) == "Violated")
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        window.reload()
+    assert cell(window, summary, Column.STATUS) == "Violated"
     window.as_of.set_day(date(2020, 3, 4))
     assert cell(window, summary, Column.STATUS) == "Pending"
+
+
+def test_a_typed_date_applies_when_typing_pauses(qtbot: QtBot, window: MainWindow) -> None:
+    summary = "Withdraw tanks and artillery 15 km"
+    edit = window.as_of.date_edit
+    edit.setFocus()
+    edit.setSelectedSection(edit.Section.DaySection)
+    qtbot.keyClicks(edit, "14")
+    assert cell(window, summary, Column.COUNTDOWN) == "in 6 days"  # not yet: the user may type on
+    qtbot.waitUntil(lambda: cell(window, summary, Column.COUNTDOWN) == "tomorrow", timeout=2000)
 
 
 def test_countdowns_move_on_when_the_day_changes(
@@ -325,8 +335,10 @@ def test_the_about_box_shows_the_version() -> None:
 
 
 def test_the_status_bar_shows_the_database_and_counts(window: MainWindow) -> None:
-    assert window.database_label.text().endswith("truce.db")
-    assert window.counts_label.text().startswith("1 agreements · 4 provisions · 4 shown · 1 overdue")
+    assert window.status_bar.database_label.text().endswith("truce.db")
+    assert window.status_bar.counts_label.text().startswith(
+        "1 agreements · 4 provisions · 4 shown · 1 overdue"
+    )
 
 
 def test_keyboard_reaches_the_form_and_the_date(qtbot: QtBot, window: MainWindow) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from tracker.gui.dates import date_edit, date_of, to_qdate
@@ -13,6 +13,9 @@ from tracker.gui.naming import named
 # Checked this often as well as at midnight, so that a suspended laptop or a changed clock
 # still catches up within a minute.
 _RECHECK_MS = 60_000
+# Typing a date passes through other valid dates (2019-06-0 -> 2019-06-01 ...); recomputing
+# 100,000 rows for each would make typing lag, so a typed date applies once typing pauses.
+_TYPING_PAUSE_MS = 300
 
 
 class AsOfControl(QWidget):
@@ -36,8 +39,16 @@ class AsOfControl(QWidget):
         layout.addWidget(self.date_edit)
         layout.addWidget(self.today_button)
 
-        self.date_edit.dateChanged.connect(self._date_edited)
-        self.today_button.clicked.connect(lambda: self.set_day(date.today()))
+        self._typing_pause = named(
+            "asOfTypingTimer", QTimer(self, singleShot=True, interval=_TYPING_PAUSE_MS)
+        )
+        self._typing_pause.timeout.connect(self._apply)
+        self.date_edit.dateChanged.connect(self._typing_pause.start)
+        self.date_edit.editingFinished.connect(self._apply_now)
+        calendar = named("asOfCalendar", self.date_edit.calendarWidget())
+        calendar.clicked.connect(self._apply_now)
+        self.today_button.clicked.connect(self._show_today)
+        self._applied = shown
         self._timer = named("dayChangeTimer", QTimer(self, singleShot=True))
         self._timer.timeout.connect(self.check_day)
         self._arm_timer()
@@ -46,7 +57,9 @@ class AsOfControl(QWidget):
         return date_of(self.date_edit)
 
     def set_day(self, day: date) -> None:
+        """Show everything as of ``day``, at once."""
         self.date_edit.setDate(to_qdate(day))
+        self._apply_now()
 
     def focus_date(self) -> None:
         self.date_edit.setFocus()
@@ -62,9 +75,19 @@ class AsOfControl(QWidget):
                 self.set_day(today)
         self._arm_timer()
 
-    def _date_edited(self, _: QDate) -> None:
-        self._follows_today = self.day() == self._today
-        self.changed.emit(self.day())
+    def _show_today(self) -> None:
+        self.set_day(date.today())
+
+    def _apply_now(self, *_: object) -> None:
+        self._typing_pause.stop()
+        self._apply()
+
+    def _apply(self) -> None:
+        day = self.day()
+        self._follows_today = day == self._today
+        if day != self._applied:
+            self._applied = day
+            self.changed.emit(day)
 
     def _arm_timer(self) -> None:
         now = datetime.now()

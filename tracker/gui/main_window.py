@@ -12,9 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelection, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QLabel,
-    QListView,
     QMainWindow,
     QSplitter,
     QToolBar,
@@ -28,6 +25,7 @@ from tracker.errors import TrackerError
 from tracker.gui.about import show_about
 from tracker.gui.actions import build_actions, build_menus
 from tracker.gui.agreements_model import AgreementListModel, AgreementRole
+from tracker.gui.agreements_view import AgreementListView
 from tracker.gui.app_icon import app_icon
 from tracker.gui.as_of_control import AsOfControl
 from tracker.gui.catalogue import Catalogue, load_catalogue
@@ -40,6 +38,7 @@ from tracker.gui.new_provision_dialog import NewProvisionDialog
 from tracker.gui.provision_rows import ProvisionFilter
 from tracker.gui.provisions_model import ProvisionTableModel, Role
 from tracker.gui.provisions_view import ProvisionTableView
+from tracker.gui.status_bar import WindowStatusBar
 from tracker.gui.status_dialog import StatusChangeDialog
 from tracker.gui.tasks import TaskControl, TaskHandle, run_in_background
 from tracker.gui.window_state import WindowState
@@ -84,14 +83,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
         self.agreements_model = AgreementListModel(self)
-        self.agreements = named("agreementsView", QListView())
-        self.agreements.setModel(self.agreements_model)
-        self.agreements.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.agreements.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.agreements.setAlternatingRowColors(True)
-        # Long titles wrap rather than scroll sideways.
-        self.agreements.setWordWrap(True)
-        self.agreements.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agreements = AgreementListView(self.agreements_model)
 
         self.provisions_model = ProvisionTableModel(self.as_of.day(), self)
         self.filter_bar = FilterBar(self)
@@ -119,13 +111,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([280, 860, 460])
         self.setCentralWidget(self.splitter)
 
-        self.database_label = named("databaseLabel", QLabel())
-        self.database_label.setText(f"Database: {services.database_location}")
-        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.counts_label = named("countsLabel", QLabel("Loading…"))
-        self.statusBar().setObjectName("statusBar")
-        self.statusBar().addWidget(self.counts_label, 1)
-        self.statusBar().addPermanentWidget(self.database_label)
+        self.status_bar = WindowStatusBar(services.database_location, self)
+        self.setStatusBar(self.status_bar)
 
         self.editor = ProvisionEditor(services, self._current_record, self)
         self._connect()
@@ -209,7 +196,7 @@ class MainWindow(QMainWindow):
             self._load_task.cancel()
         if self._wanted_provision is None and self.detail.record is not None:
             self._wanted_provision = self.detail.record.id
-        self.counts_label.setText("Loading…")
+        self.status_bar.show_loading()
         as_of = self.as_of.day()
 
         def work(control: TaskControl) -> Catalogue:
@@ -235,7 +222,7 @@ class MainWindow(QMainWindow):
 
     def _load_failed(self, error: BaseException) -> None:
         message = str(error) if isinstance(error, TrackerError) else f"Could not load the database: {error}"
-        self.counts_label.setText("Not loaded")
+        self.status_bar.show_not_loaded()
         show_error(self, message)
         self.load_failed.emit(message)
 
@@ -330,11 +317,12 @@ class MainWindow(QMainWindow):
         if self._catalogue is None:
             return
         summary = self._catalogue.summary(None)
-        agreements = self._catalogue.agreement_count()
-        shown = self.provisions_model.rowCount()
-        self.counts_label.setText(
-            f"{agreements} agreements · {summary.provisions} provisions · {shown} shown · "
-            f"{summary.overdue} overdue as of {self.as_of.day().isoformat()}"
+        self.status_bar.show_counts(
+            self._catalogue.agreement_count(),
+            summary.provisions,
+            self.provisions_model.rowCount(),
+            summary.overdue,
+            self.as_of.day(),
         )
 
     # --- edits -------------------------------------------------------------------------------
