@@ -18,6 +18,10 @@ from tracker.reports.model import Summary, build_summary, summarise
 from tracker.reports.pdf import pdf_bytes, write_pdf
 from tracker.services import Services
 
+# pytest-qt's application, so that the GUI tests of the same run find a QApplication, not
+# the QGuiApplication that a PDF would otherwise create for itself.
+pytestmark = pytest.mark.usefixtures("qapp")
+
 
 def pages_of(data: bytes) -> list[str]:
     """Each page's text with runs of whitespace made single spaces."""

@@ -52,6 +52,7 @@ def test_csv_to_a_file_reads_back(
     assert sum(r["overdue"] == "yes" for r in rows) == 6
 
 
+@pytest.mark.usefixtures("qapp")  # the one GUI application of the test run, see test_report_pdf.py
 def test_pdf_to_a_file(sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "summary.pdf"
     code, _, _ = run(

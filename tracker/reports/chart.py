@@ -94,8 +94,8 @@ def timeline(lines: Sequence[ProvisionLine], as_of: date, bucket_count: int) -> 
     for deadline, status in dated:
         index = min(bucket_count - 1, (deadline - start).days * bucket_count // total)
         buckets[index].append(status)
-    order = list(Status)
-    return Timeline(start, end, as_of, tuple(tuple(sorted(b, key=order.index)) for b in buckets))
+    rank = {status: index for index, status in enumerate(Status)}
+    return Timeline(start, end, as_of, tuple(tuple(sorted(b, key=rank.__getitem__)) for b in buckets))
 
 
 def timeline_lines(chart: Timeline, start_label: str, end_label: str, as_of_label: str) -> list[str]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
-from tracker.domain import PAM_MAX, Facets, describe_countdown
+from tracker.domain import PAM_MAX, Facets, Kind, Status, describe_countdown
 from tracker.reports.model import Figures, ProvisionLine
 
 REPORT_TITLE = "Compliance summary"
@@ -14,6 +15,10 @@ SCORE_NOTE = (
     f"violated) to {PAM_MAX} (complied); disputed and superseded provisions are left out."
 )
 
+# Looked up rather than computed: the enum property costs more than the rest of a line.
+STATUS_LABELS = {status: status.label for status in Status}
+KIND_LABELS = {kind: kind.label for kind in Kind}
+
 # Fixed English month names: the report must not change with the machine's locale.
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -21,6 +26,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _WEAPON_LABELS = {"mlrs": "MLRS", "air_defense": "air defence", "anti_tank": "anti-tank weapons"}
 
 
+@lru_cache(maxsize=4096)
 def format_date(day: date | None) -> str:
     return "—" if day is None else f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
@@ -50,6 +56,7 @@ def _km(value: float) -> str:
     return f"{value:g}"
 
 
+@lru_cache(maxsize=4096)
 def describe_facets(facets: Facets) -> str:
     """One line such as "zone 15–30 km; weapons: tanks, MLRS; patrols: Russia, Turkey"."""
     parts = []
@@ -84,8 +91,8 @@ def describe_countdown_of(line: ProvisionLine) -> str:
 def describe_status(line: ProvisionLine) -> str:
     """E.g. "Complied since 3 Oct 2014", or "Pending (no status recorded)"."""
     if line.status_since is None:
-        return f"{line.status.label} (no status recorded)"
-    return f"{line.status.label} since {format_date(line.status_since)}"
+        return f"{STATUS_LABELS[line.status]} (no status recorded)"
+    return f"{STATUS_LABELS[line.status]} since {format_date(line.status_since)}"
 
 
 def describe_next_deadline(figures: Figures) -> str:

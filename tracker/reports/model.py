@@ -7,7 +7,9 @@ Nothing here knows about a format or about Qt.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Protocol
@@ -20,6 +22,7 @@ from tracker.domain import (
     Kind,
     ProvisionRecord,
     Status,
+    StatusChange,
     countdown_days,
     implementation_score,
     is_overdue,
@@ -124,7 +127,8 @@ def build_summary(
         agreements = [a for a in agreements if a.id == agreement_id]
         if not agreements:
             raise NotFound(f"No agreement with id {agreement_id}.")
-    provisions = services.list_provisions(agreement_id)
+    with cycle_collection_paused():
+        provisions = services.list_provisions(agreement_id)
     by_agreement: dict[int, list[ProvisionRecord]] = {a.id: [] for a in agreements}
     for provision in provisions:
         by_agreement.setdefault(provision.agreement_id, []).append(provision)
@@ -138,9 +142,29 @@ def summarise(
 ) -> Summary:
     """The summary of agreements whose provisions are already loaded."""
     generated = (generated_at or datetime.now(UTC)).astimezone(UTC)
-    summaries = tuple(_summarise_agreement(a, provisions, as_of) for a, provisions in agreements)
-    every_line = [line for s in summaries for line in s.provisions]
-    return Summary(as_of, generated, summaries, _figures(every_line, as_of))
+    with cycle_collection_paused():
+        summaries = tuple(_summarise_agreement(a, provisions, as_of) for a, provisions in agreements)
+        if len(summaries) == 1:
+            return Summary(as_of, generated, summaries, summaries[0].figures)
+        every_line = [line for s in summaries for line in s.provisions]
+        return Summary(as_of, generated, summaries, _figures(every_line, as_of))
+
+
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Pauses Python's cycle collector while a report is built.
+
+    A report allocates hundreds of thousands of small objects without cycles; the collector
+    would re-scan all of them (and every record already loaded) again and again, which cost
+    about a third of the time at 100,000 provisions. Memory is still freed by reference counts.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _summarise_agreement(
@@ -167,18 +191,7 @@ def _summarise_agreement(
 def _line(provision: ProvisionRecord, number: int, as_of: date) -> ProvisionLine:
     in_force = provision.latest_change(as_of)
     status = in_force.status if in_force else Status.PENDING
-    # The note and evidence of the status in force, or else the latest ones given before it,
-    # so that a bare status change does not hide what the analyst last wrote.
-    note = evidence = ""
-    for change in sorted(
-        (c for c in provision.history if c.effective_on <= as_of),
-        key=lambda c: (c.effective_on, c.recorded_at, c.id),
-        reverse=True,
-    ):
-        note = note or change.note
-        evidence = evidence or change.evidence
-        if note and evidence:
-            break
+    note, evidence = _latest_note_and_evidence(provision.history, as_of) if in_force else ("", "")
     return ProvisionLine(
         id=provision.id,
         number=number,
@@ -195,6 +208,19 @@ def _line(provision: ProvisionRecord, number: int, as_of: date) -> ProvisionLine
         evidence=evidence,
         overdue=is_overdue(provision.deadline, status, as_of),
     )
+
+
+def _latest_note_and_evidence(history: Sequence[StatusChange], as_of: date) -> tuple[str, str]:
+    """The note and evidence of the status in force, or else the latest ones given before it,
+    so that a bare status change does not hide what the analyst last wrote."""
+    note = evidence = ""
+    in_effect = (c for c in history if c.effective_on <= as_of)
+    for change in sorted(in_effect, key=lambda c: (c.effective_on, c.recorded_at, c.id), reverse=True):
+        note = note or change.note
+        evidence = evidence or change.evidence
+        if note and evidence:
+            break
+    return note, evidence
 
 
 def _is_due_soon(line: ProvisionLine) -> bool:

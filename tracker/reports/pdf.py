@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
+from PySide6.QtWidgets import QApplication
 
 from tracker import APP_NAME
 from tracker.domain import Status
@@ -952,7 +953,11 @@ def paint_summary(summary: Summary, device: QPagedPaintDevice) -> int:
 
 
 def ensure_gui_application() -> QGuiApplication:
-    """Fonts and painting need a QGuiApplication; without a display, use the offscreen platform."""
+    """Fonts and painting need a Qt application; without a display, use the offscreen platform.
+
+    It is a (widgets) QApplication so that the same process can still open windows later:
+    Qt allows one application object per process, and a QGuiApplication cannot host widgets.
+    """
     existing = QGuiApplication.instance()
     if isinstance(existing, QGuiApplication):
         return existing
@@ -962,11 +967,11 @@ def ensure_gui_application() -> QGuiApplication:
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     global _application
-    _application = QGuiApplication([sys.argv[0] if sys.argv else "agreement-tracker"])
+    _application = QApplication([sys.argv[0] if sys.argv else "agreement-tracker"])
     return _application
 
 
-_application: QGuiApplication | None = None
+_application: QApplication | None = None
 
 
 def pdf_bytes(summary: Summary) -> bytes:
