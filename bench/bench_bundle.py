@@ -62,6 +62,20 @@ def disk_usage(folder: Path) -> str:
     return f"{human.stdout.split()[0]} ({files} files)"
 
 
+def largest_parts(folder: Path, count: int = 6) -> str:
+    sizes = subprocess.run(["du", "-sk", *map(str, sorted((folder / "_internal").iterdir()))],
+                           capture_output=True, text=True, check=True)
+    parts = sorted((int(kb), Path(path).name) for kb, path in
+                   (line.split("\t", 1) for line in sizes.stdout.splitlines()))
+    return ", ".join(f"{name} {kb / 1024:.0f}M" for kb, name in reversed(parts[-count:]))
+
+
+def download_size(folder: Path, scratch: Path) -> str:
+    archive = scratch / "agreement-tracker.tar.gz"
+    subprocess.run(["tar", "-czf", str(archive), "-C", str(folder.parent), folder.name], check=True)
+    return f"{archive.stat().st_size / 2**20:.0f} MB"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", type=Path, help="an already built dist/agreement-tracker folder")
@@ -96,7 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                           ["gui", "--db", str(kept_db), "--screenshot", shot], None))
 
         print(f"bundle: {bundle}")
-        print(f"size on disk (du -sh): {disk_usage(bundle)}")
+        print(f"size on disk (du -sh): {disk_usage(bundle)}; as .tar.gz: {download_size(bundle, work)}")
+        print(f"largest parts: {largest_parts(bundle)}")
         print(f"runs per command: {args.runs}; seconds, first run / median")
         print(f"{'command':<58} {'source tree (baseline)':>24} {'bundle':>16}")
         # The bundle goes first so that its first run is the first time its files are read
