@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tracker.domain import Status
+from tracker.reports.formatting import MONTHS
 from tracker.reports.model import Figures, ProvisionLine
 
 # Muted colours that stay distinct in greyscale print: settled ones dark, open ones light.
@@ -96,6 +97,23 @@ def timeline(lines: Sequence[ProvisionLine], as_of: date, bucket_count: int) -> 
         buckets[index].append(status)
     rank = {status: index for index, status in enumerate(Status)}
     return Timeline(start, end, as_of, tuple(tuple(sorted(b, key=rank.__getitem__)) for b in buckets))
+
+
+def month_ticks(chart: Timeline, most: int) -> list[tuple[date, str]]:
+    """First days of months inside the timeline, spaced so that at most ``most`` are labelled."""
+    months = (chart.end.year - chart.start.year) * 12 + chart.end.month - chart.start.month
+    step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= most), 120)
+    year, month = chart.start.year, chart.start.month
+    ticks: list[tuple[date, str]] = []
+    while True:
+        month += 1
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        tick = date(year, month, 1)
+        if tick > chart.end:
+            return ticks
+        if (year * 12 + month - 1) % step == 0:
+            label = str(year) if step >= 12 else f"{MONTHS[month - 1]} {year}"
+            ticks.append((tick, label))
 
 
 def timeline_lines(chart: Timeline, start_label: str, end_label: str, as_of_label: str) -> list[str]:

@@ -20,7 +20,7 @@ STATUS_LABELS = {status: status.label for status in Status}
 KIND_LABELS = {kind: kind.label for kind in Kind}
 
 # Fixed English month names: the report must not change with the machine's locale.
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # Weapon ids whose readable form is not just the id with spaces.
 _WEAPON_LABELS = {"mlrs": "MLRS", "air_defense": "air defence", "anti_tank": "anti-tank weapons"}
@@ -28,7 +28,7 @@ _WEAPON_LABELS = {"mlrs": "MLRS", "air_defense": "air defence", "anti_tank": "an
 
 @lru_cache(maxsize=4096)
 def format_date(day: date | None) -> str:
-    return "—" if day is None else f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return "—" if day is None else f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def format_timestamp(moment: datetime) -> str:

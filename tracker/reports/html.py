@@ -14,6 +14,7 @@ from tracker.reports.chart import (
     OVERDUE_COLOUR,
     STATUS_COLOURS,
     Timeline,
+    month_ticks,
     status_rows,
     timeline,
 )
@@ -140,12 +141,19 @@ def _timeline_svg(chart: Timeline) -> str:
         'stroke-width="2"/>',
         f'<text x="{marker + offset:.1f}" y="11" font-size="11" font-weight="bold" fill="#52606d" '
         f'text-anchor="{anchor}">{escape(label)}</text>',
-        f'<text x="0" y="{base + 16}" font-size="11" fill="#52606d">'
-        f"{escape(format_date(chart.start))}</text>",
-        f'<text x="{width:.0f}" y="{base + 16}" font-size="11" fill="#52606d" text-anchor="end">'
-        f"{escape(format_date(chart.end))}</text>",
-        "</svg>",
     ]
+    ticks = month_ticks(chart, 8)
+    if len(ticks) < 2:  # under two months: the end dates give the scale
+        ticks = [(chart.start, format_date(chart.start)), (chart.end, format_date(chart.end))]
+    for tick, text in ticks:
+        at = chart.position(tick) * width
+        anchor = "start" if at < 30 else "end" if at > width - 30 else "middle"
+        parts.append(
+            f'<line x1="{at:.1f}" y1="{base}" x2="{at:.1f}" y2="{base + 4}" stroke="#52606d"/>'
+            f'<text x="{at:.1f}" y="{base + 16}" font-size="11" fill="#52606d" text-anchor="{anchor}">'
+            f"{escape(text)}</text>"
+        )
+    parts.append("</svg>")
     return "".join(parts)
 
 

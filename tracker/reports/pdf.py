@@ -43,6 +43,7 @@ from tracker.reports.chart import (
     OVERDUE_COLOUR,
     STATUS_COLOURS,
     Timeline,
+    month_ticks,
     status_rows,
     timeline,
 )
@@ -589,18 +590,24 @@ class TimelineChart(Block):
         canvas.draw_lines("label", [label], left, y, label_width)
         overdue_zone = QRectF(x, plot_top, marker - x, plot_height)
         canvas.painter.fillRect(overdue_zone, QColor(179, 38, 30, 14))
-        # Dates at both ends, and the month ticks in between when they are not too dense.
-        ticks_top = base + canvas.pt(4)
-        canvas.draw_lines("small", [format_date(chart.start)], x, ticks_top, width / 3)
-        canvas.draw_lines(
-            "small",
-            [format_date(chart.end)],
-            x + width * 2 / 3,
-            ticks_top,
-            width / 3,
-            Qt.AlignmentFlag.AlignRight,
-        )
+        self._axis_labels(canvas, x, base, width)
         self._legend(canvas, x, base + canvas.pt(18), width)
+
+    def _axis_labels(self, canvas: Canvas, x: float, base: float, width: float) -> None:
+        """Month ticks under the axis; the two end dates when the span is under two months."""
+        top = base + canvas.pt(4)
+        ticks = month_ticks(self.chart, 8)
+        if len(ticks) < 2:
+            canvas.draw_lines("small", [format_date(self.chart.start)], x, top, width / 3)
+            end = [format_date(self.chart.end)]
+            canvas.draw_lines("small", end, x + width * 2 / 3, top, width / 3, Qt.AlignmentFlag.AlignRight)
+            return
+        for tick, label in ticks:
+            at = x + self.chart.position(tick) * width
+            canvas.rule(at, base, at, base + canvas.pt(3), MUTED, 0.6)
+            half = canvas.text_width("small", label) / 2
+            left = min(max(x, at - half), x + width - 2 * half)
+            canvas.draw_lines("small", [label], left, top, 2 * half + canvas.pt(1))
 
     def _legend(self, canvas: Canvas, x: float, y: float, width: float) -> None:
         present = [s for s in Status if any(s in bucket for bucket in self.chart.buckets)]

@@ -124,8 +124,7 @@ def _short(line: ProvisionLine) -> str:
 def _full(line: ProvisionLine) -> str:
     head = f"No. {line.number:<4}"
     heads = _heads(" " * len(head))
-    rows = ["", *wrap(line.summary, WIDTH, " " * len(head), head)]
-    _put(rows, heads["Kind"], KIND_LABELS[line.kind])
+    rows = ["", *wrap(line.summary, WIDTH, " " * len(head), head), heads["Kind"] + KIND_LABELS[line.kind]]
     facets = describe_facets(line.facets)
     if facets:
         _put(rows, heads["Facets"], facets)
