@@ -11,6 +11,7 @@ agreements, the dateline) are never returned.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
@@ -123,6 +124,10 @@ BACK_REFERENCE = re.compile(
     r"\b(?:at\s+that\s+(?:moment|time|point)|by\s+that\s+time|by\s+then|at\s+the\s+same\s+time"
     r"|simultaneously|(?:during|in|within)\s+(?:that|this|the\s+same)\s+(?:phase|period|stage|time))\b"
 )
+# Cheap tests that let the costlier patterns run only where they can match.
+COUNTED_HINT = re.compile(r"(?:hour|hrs|day|week|month|year)s?\s+(?:after|from|following)\b")
+ADJECTIVAL_HINT = re.compile(r"-(?:hour|day|week|month|year)\b")
+BACK_REFERENCE_HINT = re.compile(r"that|then|same|simultaneous|this")
 # "takes effect at 7 p.m. on Saturday", "will begin on March 15": the start of the arrangement.
 START_VERB = re.compile(
     r"\b(?:take|takes|taking|took|come|comes|coming|enter|enters|entering)\s+(?:effect|into\s+force)"
@@ -204,29 +209,29 @@ def dated_limits(
     limits = []
     for mention in mentions:
         before = sentence[max(0, mention.start - 40) : mention.start]
-        if END_TRIGGER.search(before):
-            kind = LimitType.END
-        elif START_TRIGGER.search(before) or START_VERB.search(before):
+        trigger = END_TRIGGER.search(before)
+        kind = LimitType.END
+        if trigger is None:
+            trigger = START_TRIGGER.search(before) or START_VERB.search(before)
             kind = LimitType.START
-        elif (
-            ON_TRIGGER.search(before)
-            and FUTURE_CUE.search(folded)
-            and not PAST_EVENT_CUE.search(sentence[max(0, mention.start - 70) : mention.start])
-        ):
+        if trigger is None:
+            trigger = ON_TRIGGER.search(before)
             kind = LimitType.ON
-        else:
+            if trigger is not None and (
+                not FUTURE_CUE.search(folded)
+                or PAST_EVENT_CUE.search(sentence[max(0, mention.start - 70) : mention.start])
+            ):
+                trigger = None
+        if trigger is None:
             continue
-        trigger = (
-            END_TRIGGER.search(before)
-            or START_TRIGGER.search(before)
-            or ON_TRIGGER.search(before)
-            or re.search(r"\s*$", before)
-        )
-        start = mention.start - (len(before) - trigger.start()) if trigger else mention.start
+        if kind is LimitType.START and START_VERB.search(before) and not START_TRIGGER.search(before):
+            start = mention.start  # "takes effect at 7 p.m.": the phrase is the time itself
+        else:
+            start = mention.start - (len(before) - trigger.start())
         day = resolve_mention(mention, reference.signed_on, reference.weekday_base)
         when = at_hour(day, mention.hour) if day else None
         limits.append(TimeLimit(start, mention.end, sentence[start : mention.end], kind, when))
-    for match in COMING_MIDNIGHT.finditer(folded):
+    for match in COMING_MIDNIGHT.finditer(folded) if "midnight" in folded else ():
         base = reference.weekday_base
         when = at_hour(base + timedelta(days=1), 0) if base else None
         limits.append(
@@ -234,14 +239,14 @@ def dated_limits(
                 match.start(), match.end(), sentence[match.start() : match.end()], LimitType.START, when
             )
         )
-    for match in AT_SIGNING.finditer(folded):
+    for match in AT_SIGNING.finditer(folded) if "sign" in folded else ():
         when = at_hour(reference.signed_on, 0) if reference.signed_on else None
         limits.append(
             TimeLimit(
                 match.start(), match.end(), sentence[match.start() : match.end()], LimitType.START, when
             )
         )
-    for match in RELATIVE_DAY.finditer(folded):
+    for match in RELATIVE_DAY.finditer(folded) if "to" in folded else ():
         if match.group("trigger") is None:
             continue
         base = reference.weekday_base
@@ -253,7 +258,7 @@ def dated_limits(
         limits.append(
             TimeLimit(match.start(), match.end(), sentence[match.start() : match.end()], kind, when)
         )
-    for match in END_OF_PERIOD.finditer(folded):
+    for match in END_OF_PERIOD.finditer(folded) if "end of" in folded else ():
         when = None
         if reference.signed_on is not None:
             signed = reference.signed_on
@@ -299,13 +304,18 @@ def counted_from(
 
 
 def period_limits(
-    sentence: str, folded: str, start_time: datetime | None, reference: Reference
+    sentence: str,
+    folded: str,
+    windows: list[tuple[int, int]],
+    start_time: datetime | None,
+    reference: Reference,
 ) -> list[TimeLimit]:
     limits = []
     taken: list[tuple[int, int]] = []
     event_base: datetime | None = None
-    for pattern in (PERIOD_PATTERN, COUNTED_PATTERN):
-        for match in pattern.finditer(folded):
+    patterns = (PERIOD_PATTERN, COUNTED_PATTERN) if COUNTED_HINT.search(folded) else (PERIOD_PATTERN,)
+    for pattern in patterns:
+        for match in matches_in(pattern, folded, windows):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             amount = period_amount(match)
@@ -322,7 +332,7 @@ def period_limits(
             limits.append(
                 TimeLimit(match.start(), end, sentence[match.start() : end], LimitType.PERIOD, when)
             )
-    for match in ORDINAL_DAY_PATTERN.finditer(folded):
+    for match in matches_in(ORDINAL_DAY_PATTERN, folded, windows):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         count = (
@@ -347,7 +357,11 @@ def period_limits(
 
 
 def duration_limits(
-    sentence: str, folded: str, start_time: datetime | None, reference: Reference
+    sentence: str,
+    folded: str,
+    windows: list[tuple[int, int]],
+    start_time: datetime | None,
+    reference: Reference,
 ) -> list[TimeLimit]:
     limits = []
     signed = at_hour(reference.signed_on, 0) if reference.signed_on else None
@@ -355,7 +369,7 @@ def duration_limits(
         base = start_time or signed
     else:
         base = start_time or reference.ceasefire_start or signed
-    for match in DURATION_PATTERN.finditer(folded):
+    for match in matches_in(DURATION_PATTERN, folded, windows):
         if not DURATION_CONTEXT.search(sentence[max(0, match.start() - 60) : match.start() + 20]):
             continue
         amount = period_amount(match)
@@ -367,7 +381,7 @@ def duration_limits(
                 match.start(), match.end(), sentence[match.start() : match.end()], LimitType.DURATION, when
             )
         )
-    for match in ADJECTIVAL_DURATION.finditer(folded):
+    for match in matches_in(ADJECTIVAL_DURATION, folded, windows) if ADJECTIVAL_HINT.search(folded) else ():
         amount = period_amount(match)
         if amount is None:
             continue
@@ -379,7 +393,30 @@ def duration_limits(
     return limits
 
 
-TIME_UNIT = re.compile(r"(?:hour|hrs|day|week|month|year)")
+TIME_UNIT = re.compile(r"hour|hrs|day|week|month|year")
+# Period and duration phrases are searched only around a time unit, which keeps long sentences cheap.
+UNIT_REACH_BEFORE = 110
+UNIT_REACH_AFTER = 150
+
+
+def unit_windows(folded: str) -> list[tuple[int, int]]:
+    """Disjoint stretches of the sentence around each time unit it names."""
+    windows: list[tuple[int, int]] = []
+    for match in TIME_UNIT.finditer(folded):
+        low = max(0, match.start() - UNIT_REACH_BEFORE)
+        high = min(len(folded), match.end() + UNIT_REACH_AFTER)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+    return windows
+
+
+def matches_in(
+    pattern: re.Pattern[str], folded: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    for low, high in windows:
+        yield from pattern.finditer(folded, low, high)
 
 
 def find_time_limits(sentence: str, reference: Reference) -> list[TimeLimit]:
@@ -389,13 +426,14 @@ def find_time_limits(sentence: str, reference: Reference) -> list[TimeLimit]:
     dated = dated_limits(sentence, folded, mentions, reference)
     start_time = next((limit.when for limit in dated if limit.kind is LimitType.START and limit.when), None)
     found = dated
-    if TIME_UNIT.search(folded):
+    windows = unit_windows(folded)
+    if windows:
         found = (
             found
-            + period_limits(sentence, folded, start_time, reference)
-            + duration_limits(sentence, folded, start_time, reference)
+            + period_limits(sentence, folded, windows, start_time, reference)
+            + duration_limits(sentence, folded, windows, start_time, reference)
         )
-    for match in BACK_REFERENCE.finditer(folded):
+    for match in BACK_REFERENCE.finditer(folded) if BACK_REFERENCE_HINT.search(folded) else ():
         found.append(
             TimeLimit(
                 match.start(),

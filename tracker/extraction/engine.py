@@ -24,7 +24,7 @@ from tracker.extraction.deadlines import (
 )
 from tracker.extraction.distances import Distance, find_distances
 from tracker.extraction.kinds import classify
-from tracker.extraction.operative import is_operative
+from tracker.extraction.operative import operative_cue
 from tracker.extraction.parties import patrol_parties, responsible_parties
 from tracker.extraction.segmentation import Sentence, clause_spans, sentences
 from tracker.extraction.signing import infer_signing_date
@@ -132,10 +132,12 @@ class Extractor:
 
     def read_sentence(self, sentence: Sentence) -> None:
         body = self.text[sentence.start : sentence.end]
+        decided = operative_cue(body, sentence.numbered)
+        if decided is False:
+            return
         limits = group_limits(find_time_limits(body, self.reference()), body)
         limits = [shift(limit, sentence.start) for limit in limits]
-        has_limit = any(limit.kind is not LimitType.BACK_REFERENCE for limit in limits)
-        if not is_operative(body, sentence.numbered, has_limit):
+        if decided is None and not any(limit.kind is not LimitType.BACK_REFERENCE for limit in limits):
             return
         self.note_ceasefire_start(body, limits)
         colon = body.find(":")

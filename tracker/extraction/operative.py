@@ -52,6 +52,7 @@ TERMS_VERB = re.compile(
     r"|outlines?|sets?\s+out|sets?\s+up|establishe[sd]|provides?|stipulates?|calls?|requires?|obliges?"
     r"|commits?|allows?|bans?|prohibits?|envisages?|specifies|specified|includ\w*)\b"
 )
+WORD = re.compile(r"[A-Za-z]{2,}")
 BACKGROUND_START = re.compile(
     r"^(?:Asked|Earlier|Previously|Last\s+(?:week|month|year)|In\s+(?:the\s+past|recent)|Since|Meanwhile)\b"
 )
@@ -71,16 +72,25 @@ def is_first_person_commentary(sentence: str) -> bool:
     return not DOCUMENT_SPEAKS.search(outside)
 
 
-def is_operative(sentence: str, numbered: bool, has_time_limit: bool) -> bool:
-    """Whether a sentence sets something (it is then cut into clauses)."""
+def operative_cue(sentence: str, numbered: bool) -> bool | None:
+    """True or False when the words decide whether a sentence sets something; None when only a
+    time limit in it would make it operative (the caller then looks for one)."""
     stripped = sentence.strip()
-    if len(re.findall(r"[A-Za-z]{2,}", stripped)) < 3:
+    if len(WORD.findall(stripped)) < 3:
         return False
     if is_recital(stripped) or FOLLOWS.search(stripped) or BACKGROUND_START.match(stripped):
         return False
     if is_first_person_commentary(stripped):
         return False
-    if numbered or has_time_limit:
+    if numbered:
         return True
     folded = fold(stripped)
-    return bool(OBLIGATION.search(folded) or REPORTED_TERMS.search(folded) or TERMS_VERB.search(folded))
+    if OBLIGATION.search(folded) or REPORTED_TERMS.search(folded) or TERMS_VERB.search(folded):
+        return True
+    return None
+
+
+def is_operative(sentence: str, numbered: bool, has_time_limit: bool) -> bool:
+    """Whether a sentence sets something (it is then cut into clauses)."""
+    decided = operative_cue(sentence, numbered)
+    return has_time_limit if decided is None else decided

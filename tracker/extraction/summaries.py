@@ -9,6 +9,7 @@ from tracker.domain import Facets, Kind
 from tracker.extraction.kinds import kind_labels
 
 MAX_GIST_WORDS = 9
+GIST_SOURCE_CHARS = 240
 LEAD_IN = re.compile(
     r"^(?:(?:under|according\s+to)\s+(?:the|this|a)\s+[^,]{1,60},\s*"
     r"|(?:it\s+was\s+planned|the\s+\w+\s+(?:also\s+)?(?:said|stated|added)\s+that)\s*"
@@ -25,7 +26,8 @@ def format_width(width: tuple[float, float]) -> str:
 
 def gist(excerpt: str, deadline_text: str | None = None) -> str:
     """The clause's first words, without the framing that says who reported or agreed it."""
-    body = re.sub(r"\s+", " ", excerpt).strip(" \"“”'‘’.,;:-—(")
+    # The title comes from the clause's opening words; a long clause's tail cannot change it.
+    body = re.sub(r"\s+", " ", excerpt[:GIST_SOURCE_CHARS]).strip(" \"“”'‘’.,;:-—(")
     if deadline_text:
         limit = re.sub(r"\s+", " ", deadline_text)
         if body.lower().startswith(limit.lower()) and len(body) > len(limit) + 10:
