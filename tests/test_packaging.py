@@ -219,6 +219,12 @@ def test_wheel_installed_in_a_fresh_environment_opens_on_its_sample(
     table = run([str(bin_dir / "agreement-tracker"), "list", "--db", str(database)], cwd=tmp_path, env=env)
     assert "summary" in table.stdout
 
+    screenshot = tmp_path / "window.png"
+    run([str(bin_dir / "agreement-tracker"), "gui", "--db", str(database), "--screenshot", str(screenshot)],
+        cwd=tmp_path, env=env, timeout=120)
+    width, height = png_size(screenshot.read_bytes())
+    assert width >= 400 and height >= 300
+
 
 # --- the standalone bundle ----------------------------------------------------------------------
 
