@@ -121,3 +121,18 @@ def test_unwritable_pdf_path_is_a_clear_error(one: Summary, tmp_path: Path) -> N
     with pytest.raises(InvalidInput, match=r"Cannot write .*missing"):
         write_pdf(one, tmp_path / "missing" / "summary.pdf")
     assert not (tmp_path / "missing").exists()
+
+
+def test_a_very_long_note_is_shortened_in_tables_and_given_whole_in_the_entry() -> None:
+    agreement, provisions = records()
+    zone = provisions[1]
+    long_note = " ".join(f"observation{n}" for n in range(400)) + " final-word"
+    last = dataclasses.replace(zone.history[-1], note=long_note)
+    noted = dataclasses.replace(zone, history=(*zone.history[:-1], last))
+    summary = summarise([(agreement, [provisions[0], noted, *provisions[2:]])], AS_OF, GENERATED)
+    pages = pages_of(pdf_bytes(summary))
+    text = " ".join(pages)
+    overdue = between(text, "Overdue on 20 Oct 2018 (3)", "Due in the next 30 days")
+    assert "observation10 " in overdue and "…" in overdue and "final-word" not in overdue
+    assert "observation399 final-word" in between(text, "All provisions (8)", "Implementation score: Peace")
+    assert all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, start=1))

@@ -685,11 +685,21 @@ def _deadline_table(lines: Sequence[ProvisionLine], *, overdue: bool) -> Iterato
             Cell(format_date(line.deadline)),
             Cell(str(line.days_overdue) if overdue else describe_countdown_of(line)),
             _status_cell(line),
-            Cell(line.latest_note or "—"),
+            Cell(_shortened(line.latest_note, _TABLE_NOTE_CHARS) or "—"),
         ]
         for line in lines
     ]
     yield from _table(headers, rows, columns)
+
+
+# A table row cannot break across pages, so a long note is cut short there; the provision's
+# own entry further on gives it in full.
+_TABLE_NOTE_CHARS = 240
+
+
+def _shortened(text: str, most: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= most else flat[: most - 1].rstrip() + "…"
 
 
 def _provision(line: ProvisionLine) -> Iterator[Block]:
@@ -774,6 +784,7 @@ def _cover(summary: Summary) -> Iterator[Block]:
     )
     yield _heading("All agreements together", space_before=16)
     yield FigureTiles(summary.totals)
+    yield Paragraph("Provisions by status", "h3", space_before=12, keep_with_next=True)
     yield StatusChart(summary.totals)
     yield _heading("Agreements in this summary")
     columns = (0.42, 0.14, 0.11, 0.1, 0.1, 0.13)
@@ -900,8 +911,12 @@ def _draw_page(
             Qt.AlignmentFlag.AlignRight,
         )
         canvas.rule(0, header_height - canvas.pt(6), width, header_height - canvas.pt(6))
+    # A block taller than a whole page (a very long note) is cut at the footer, not drawn over it.
+    canvas.painter.save()
+    canvas.painter.setClipRect(QRectF(0, 0, width, footer_top - canvas.pt(2)))
     for block, y in page.placed:
         block.draw(canvas, 0, y, width)
+    canvas.painter.restore()
     canvas.rule(0, footer_top, width, footer_top)
     footer_y = footer_top + canvas.pt(4)
     canvas.draw_lines(
