@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -74,14 +75,15 @@ ACCENT = QColor("#1d4e89")
 _SERIF = ["Source Serif 4", "Georgia", "Cambria", "DejaVu Serif", "Liberation Serif", "Times New Roman"]
 _SANS = ["Source Sans 3", "Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "DejaVu Sans"]
 
-# Millimetres around the page content; the footer sits inside the bottom margin's allowance.
+# Millimetres of paper left blank around the running header, the content and the footer.
 _MARGINS_MM = QMarginsF(18, 16, 18, 14)
 
 
-def _font(families: list[str], points: float, *, bold: bool = False, italic: bool = False) -> QFont:
+def _font(points: float, *, serif: bool = False, bold: bool = False, italic: bool = False) -> QFont:
     font = QFont()
-    font.setFamilies(families)
-    font.setStyleHint(QFont.StyleHint.Serif if families is _SERIF else QFont.StyleHint.SansSerif)
+    # The first installed family wins; the hint picks a like one when none of them is.
+    font.setFamilies(_SERIF if serif else _SANS)
+    font.setStyleHint(QFont.StyleHint.Serif if serif else QFont.StyleHint.SansSerif)
     font.setPointSizeF(points)
     font.setBold(bold)
     font.setItalic(italic)
@@ -99,20 +101,20 @@ class TextStyle:
 
 def _styles() -> dict[str, TextStyle]:
     return {
-        "kicker": TextStyle(_font(_SANS, 8.5, bold=True), QColor(ACCENT)),
-        "title": TextStyle(_font(_SERIF, 19, bold=True), leading=1.25),
-        "cover": TextStyle(_font(_SERIF, 28, bold=True), leading=1.2),
-        "h2": TextStyle(_font(_SERIF, 13, bold=True), QColor(ACCENT), leading=1.3),
-        "h3": TextStyle(_font(_SANS, 10, bold=True), leading=1.35),
-        "body": TextStyle(_font(_SANS, 9)),
-        "small": TextStyle(_font(_SANS, 7.5), QColor(MUTED)),
-        "label": TextStyle(_font(_SANS, 7.5, bold=True), QColor(MUTED)),
-        "cell": TextStyle(_font(_SANS, 8.5), leading=1.35),
-        "cell_bold": TextStyle(_font(_SANS, 8.5, bold=True), leading=1.35),
-        "head": TextStyle(_font(_SANS, 7.5, bold=True), QColor(MUTED), leading=1.4),
-        "quote": TextStyle(_font(_SERIF, 9, italic=True), QColor("#323f4b"), leading=1.45),
-        "figure": TextStyle(_font(_SERIF, 20, bold=True), leading=1.2),
-        "figure_small": TextStyle(_font(_SERIF, 12, bold=True), leading=1.3),
+        "kicker": TextStyle(_font(8.5, bold=True), QColor(ACCENT)),
+        "title": TextStyle(_font(19, serif=True, bold=True), leading=1.25),
+        "cover": TextStyle(_font(28, serif=True, bold=True), leading=1.2),
+        "h2": TextStyle(_font(13, serif=True, bold=True), QColor(ACCENT), leading=1.3),
+        "h3": TextStyle(_font(10, bold=True), leading=1.35),
+        "body": TextStyle(_font(9)),
+        "small": TextStyle(_font(7.5), QColor(MUTED)),
+        "label": TextStyle(_font(7.5, bold=True), QColor(MUTED)),
+        "cell": TextStyle(_font(8.5), leading=1.35),
+        "cell_bold": TextStyle(_font(8.5, bold=True), leading=1.35),
+        "head": TextStyle(_font(7.5, bold=True), QColor(MUTED), leading=1.4),
+        "quote": TextStyle(_font(9, serif=True, italic=True), QColor("#323f4b"), leading=1.45),
+        "figure": TextStyle(_font(20, serif=True, bold=True), leading=1.2),
+        "figure_small": TextStyle(_font(12, serif=True, bold=True), leading=1.3),
     }
 
 
@@ -235,14 +237,14 @@ def _identity(index: int) -> int:
 # --- blocks ---------------------------------------------------------------------------------
 
 
-class Block:
+class Block(ABC):
     """A piece of the document flow: measured at a width, then drawn at a place."""
 
     keep_with_next = False
     space_before = 0.0  # points, dropped at the top of a page
 
-    def measure(self, canvas: Canvas, width: float) -> float:
-        raise NotImplementedError
+    @abstractmethod
+    def measure(self, canvas: Canvas, width: float) -> float: ...
 
     def min_height(self, canvas: Canvas, width: float) -> float:
         """The least room the block needs on a page (its first line when it can split)."""
@@ -252,8 +254,8 @@ class Block:
         """A part that fits in ``room`` and the rest, or None when the block cannot split."""
         return None
 
-    def draw(self, canvas: Canvas, x: float, y: float, width: float) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def draw(self, canvas: Canvas, x: float, y: float, width: float) -> None: ...
 
 
 class PageBreak(Block):
