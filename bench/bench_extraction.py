@@ -92,27 +92,27 @@ TEMPLATES = [
     "The memorandum was concluded for {words} months with chances of automatic prolongation.",
     "Starting 12:00 noon of {month} {day}, {year}, {force} will enter the area, to facilitate the removal of "
     "armed groups to the depth of {km} km, which should be finalized in 150 hours.",
-    "{n}. The Parties shall guarantee the safety of movement of citizens, vehicles and goods in both directions "
-    "along {place}, and shall refrain from any action that could endanger the civilian population, including "
+    "{n}. The Parties shall guarantee the safety of movement of citizens, vehicles and goods in both "
+    "directions along {place}, and shall refrain from any action that could endanger the civilian population, including "
     "the placement of military facilities in or near residential areas, schools, hospitals and places of "
     "worship, in accordance with their obligations under international humanitarian law.",
     "{n}. The modalities for the full restoration of social and economic links, including social transfers "
     "such as pension payments and other payments, the resumption of banking services and the return of "
-    "displaced persons to their homes, shall be determined by a working group of the Trilateral Contact Group, "
-    "which shall meet regularly and report on its progress to the Parties.",
-    "Diplomats involved in the talks said the negotiations had been difficult and had lasted through the night, "
-    "with both delegations repeatedly consulting their capitals before agreeing on the final wording of the "
+    "displaced persons to their homes, shall be determined by a working group of the Trilateral Contact "
+    "Group, which shall meet regularly and report on its progress to the Parties.",
+    "Diplomats involved in the talks said the negotiations had been difficult and had lasted through the "
+    "night, with both delegations repeatedly consulting their capitals before agreeing on the final wording of the "
     "document, which several officials described as fragile but the best that could be achieved for now.",
-    "The conflict, which began as a dispute over local elections, has displaced more than a million people and "
-    "destroyed much of the infrastructure in the eastern provinces, according to aid agencies, who have "
+    "The conflict, which began as a dispute over local elections, has displaced more than a million people "
+    "and destroyed much of the infrastructure in the eastern provinces, according to aid agencies, who have "
     "repeatedly called on all sides to allow humanitarian convoys to reach besieged towns and villages.",
     "Analysts cautioned that previous agreements had collapsed within weeks amid mutual accusations of "
     "violations, and that much would depend on the willingness of local commanders on both sides to restrain "
     "their units and on the ability of international observers to verify compliance on the ground.",
-    "{n}. Effective monitoring and verification of the ceasefire regime and of the withdrawal of {weapon} shall "
-    "be ensured by {force} from the first day of the withdrawal, using all necessary technical means, "
-    "including satellites, radar systems and other equipment, and the Parties shall provide them with full and "
-    "unimpeded access to all areas concerned.",
+    "{n}. Effective monitoring and verification of the ceasefire regime and of the withdrawal of {weapon} "
+    "shall be ensured by {force} from the first day of the withdrawal, using all necessary technical means, "
+    "including satellites, radar systems and other equipment, and the Parties shall provide them with full "
+    "and unimpeded access to all areas concerned.",
 ]
 WORDS = ["two", "three", "six", "nine", "twelve"]
 ORDINALS = ["second", "fifth", "seventh", "tenth"]

@@ -56,9 +56,9 @@ DATE_CORE = (
 DATE_PATTERN = re.compile(rf"(?:{TIME_PREFIX})?(?:{DATE_CORE})(?![\w-])")
 # Where a date phrase can begin: trying the full grammar only there keeps the scan fast.
 DATE_START = re.compile(
-    r"(?<![\w.,])\d{1,4}(?=(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]|[:./-]\d|\s*(?:a\.m|p\.m|am\b|pm\b|h))"
+    r"(?=[0-9JFMASONDTWemlnoat])(?:(?<![\w.,])\d{1,4}(?=(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]|[:./-]\d|\s*(?:a\.m|p\.m|am\b|pm\b|h))"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
-    r"|mid|early|late|the\s+(?:end|beginning|middle|start)|midnight|noon|one\s+minute|at\s+(?:\d|midnight|noon|one))"
+    r"|mid|early|late|the\s+(?:end|beginning|middle|start)|midnight|noon|one\s+minute|at\s+(?:\d|midnight|noon|one)))"
 )
 
 

@@ -38,7 +38,6 @@ RECITAL_START = re.compile(
     r"|Aware|Seeking|Respecting|Confirming|Inspired|Striving|Proceeding\s+from|Believing|Conscious"
     r"|Commending|Appreciating|Deploring|Regretting|Highlighting|Encouraged|Alarmed|Wishing|Resolved)\b"
 )
-FOLLOWS = re.compile(r"\bas\s+follows\s*:?\s*$|:\s*$", re.IGNORECASE)
 QUOTE = re.compile(r"[\"“]([^\"”]{3,})[\"”]")
 FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me)\b", re.IGNORECASE)
 DOCUMENT_SPEAKS = re.compile(
@@ -62,6 +61,15 @@ def is_recital(sentence: str) -> bool:
     return bool(RECITAL_START.match(sentence.lstrip()))
 
 
+def has_words(sentence: str, count: int) -> bool:
+    return any(number >= count for number, _ in enumerate(WORD.finditer(sentence), start=1))
+
+
+def introduces_a_list(sentence: str) -> bool:
+    """ "Have agreed as follows:" introduces the provisions; it sets nothing itself."""
+    return sentence.endswith(":") or "as follows" in sentence.lower()
+
+
 def is_first_person_commentary(sentence: str) -> bool:
     quotes = QUOTE.findall(sentence)
     if not quotes:
@@ -76,11 +84,11 @@ def operative_cue(sentence: str, numbered: bool) -> bool | None:
     """True or False when the words decide whether a sentence sets something; None when only a
     time limit in it would make it operative (the caller then looks for one)."""
     stripped = sentence.strip()
-    if len(WORD.findall(stripped)) < 3:
+    if not has_words(stripped, 3):
         return False
-    if is_recital(stripped) or FOLLOWS.search(stripped) or BACKGROUND_START.match(stripped):
+    if is_recital(stripped) or BACKGROUND_START.match(stripped) or introduces_a_list(stripped):
         return False
-    if is_first_person_commentary(stripped):
+    if ('"' in stripped or "“" in stripped) and is_first_person_commentary(stripped):
         return False
     if numbered:
         return True
