@@ -93,7 +93,8 @@ TEMPLATES = [
     "Starting 12:00 noon of {month} {day}, {year}, {force} will enter the area, to facilitate the removal of "
     "armed groups to the depth of {km} km, which should be finalized in 150 hours.",
     "{n}. The Parties shall guarantee the safety of movement of citizens, vehicles and goods in both "
-    "directions along {place}, and shall refrain from any action that could endanger the civilian population, including "
+    "directions along {place}, and shall refrain from any action that could endanger the civilian "
+    "population, including "
     "the placement of military facilities in or near residential areas, schools, hospitals and places of "
     "worship, in accordance with their obligations under international humanitarian law.",
     "{n}. The modalities for the full restoration of social and economic links, including social transfers "
@@ -101,7 +102,8 @@ TEMPLATES = [
     "displaced persons to their homes, shall be determined by a working group of the Trilateral Contact "
     "Group, which shall meet regularly and report on its progress to the Parties.",
     "Diplomats involved in the talks said the negotiations had been difficult and had lasted through the "
-    "night, with both delegations repeatedly consulting their capitals before agreeing on the final wording of the "
+    "night, with both delegations repeatedly consulting their capitals before agreeing on the final "
+    "wording of the "
     "document, which several officials described as fragile but the best that could be achieved for now.",
     "The conflict, which began as a dispute over local elections, has displaced more than a million people "
     "and destroyed much of the infrastructure in the eastern provinces, according to aid agencies, who have "
