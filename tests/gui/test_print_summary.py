@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tracker.gui.print_summary import export_summary_pdf, show_print_preview
 from tracker.reports.model import build_summary
-from tracker.reports.pdf import paint_summary
+from tracker.reports.pdf import paint_summary, pdf_bytes
 from tracker.services import Services
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,7 +39,8 @@ def test_print_preview_opens_with_the_summary_pages(
     assert dialog is not None and dialog.isVisible()
     preview = dialog.findChild(QPrintPreviewWidget)
     assert preview is not None
-    qtbot.waitUntil(lambda: preview.pageCount() >= 2)
+    expected = len(PdfReader(io.BytesIO(pdf_bytes(build_summary(services, None, AS_OF)))).pages)
+    qtbot.waitUntil(lambda: preview.pageCount() == expected >= 2)
     dialog.close()
 
 
