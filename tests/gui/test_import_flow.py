@@ -11,8 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
+from lakeside import open_window
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tracker.domain import Extraction, Kind
@@ -352,3 +353,24 @@ def test_a_running_extraction_can_be_cancelled(
     assert saw_cancel.is_set()
     assert controller.review_dialog is None and controller.progress_dialog is None
     assert empty_services.list_agreements() == []
+
+
+def test_file_import_from_the_main_window_shows_the_new_agreement(
+    qtbot: QtBot, tmp_path: Path, services: Services, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "northern-zone.txt"
+    path.write_text(AGREEMENT, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args: ([str(path)], ""))
+    main = open_window(qtbot, services, settings)
+
+    main.actions_.import_file.trigger()
+    qtbot.waitUntil(lambda: main.findChild(ReviewDialog, "reviewDialog") is not None, timeout=10_000)
+    review = main.findChild(ReviewDialog, "reviewDialog")
+    assert isinstance(review, ReviewDialog)
+    with qtbot.waitSignal(main.loaded, timeout=10_000):
+        qtbot.mouseClick(review.save_button, Qt.MouseButton.LeftButton)
+
+    model = main.agreements_model
+    shown = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+    assert any("Memorandum on the Northern Zone" in text for text in shown)
+    assert main.selected_agreement_id() == max(a.id for a in services.list_agreements())
