@@ -419,9 +419,21 @@ def matches_in(
         yield from pattern.finditer(folded, low, high)
 
 
+# Every time-limit phrase contains one of these (in folded text); a sentence without any is
+# skipped at the cost of one scan.
+TIME_HINT = re.compile(
+    r"[0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|hour|hrs|day|week|month|year|midnight|noon|sign|today|tomorrow|tonight"
+    r"|that\s+(?:moment|time|point|phase|period|stage)|this\s+(?:phase|period|stage|time)|by\s+then"
+    r"|same\s+(?:time|phase|period|stage)|simultaneous"
+)
+
+
 def find_time_limits(sentence: str, reference: Reference) -> list[TimeLimit]:
     """Every time limit in one sentence, in text order, overlapping phrases removed."""
     folded = fold(sentence)
+    if TIME_HINT.search(folded) is None:
+        return []
     mentions = find_dates(sentence)
     dated = dated_limits(sentence, folded, mentions, reference)
     start_time = next((limit.when for limit in dated if limit.kind is LimitType.START and limit.when), None)

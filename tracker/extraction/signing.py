@@ -206,10 +206,10 @@ def earliest_date(text: str, mentions: list[DateMention], *, allow_starts: bool)
 
 
 def infer_signing_date(text: str, given: date | None) -> SigningDate:
-    evidence = YearEvidence.of(text)
     dateline = dateline_mention(text)
     if given is not None:
         return SigningDate(given, "given", near(dateline, given) if dateline else None)
+    evidence = YearEvidence.of(text)
     mentions = find_dates(text)
     stated = stated_signing(text, mentions, evidence)
     if stated is not None:
