@@ -142,7 +142,7 @@ COMING_MIDNIGHT = re.compile(
     r"|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))"
 )
 SIGNING_EVENT = re.compile(
-    r"\b(?:sign\w*|signature|approv\w*|adopt\w*|conclu\w*|announce\w*"
+    r"\b(?:sign\w*|signature|approv\w*|adopt\w*|conclu\w*|announce\w*|hereof|today"
     r"|(?:this|the\s+present)\s+(?:agreement|memorandum|protocol|document|accord|arrangement|decision"
     r"|declaration|statement|deal|treaty))\b",
     re.IGNORECASE,
@@ -225,7 +225,9 @@ def dated_limits(
         if trigger is None:
             continue
         if kind is LimitType.START and START_VERB.search(before) and not START_TRIGGER.search(before):
-            start = mention.start  # "takes effect at 7 p.m.": the phrase is the time itself
+            # "takes effect at 7 p.m.", "will begin on March 15": the phrase starts at the preposition.
+            preposition = re.search(r"\b(?:on|at|from)\s+$", before)
+            start = mention.start - (len(before) - preposition.start()) if preposition else mention.start
         else:
             start = mention.start - (len(before) - trigger.start())
         day = resolve_mention(mention, reference.signed_on, reference.weekday_base)

@@ -14,7 +14,7 @@ import re
 from tracker.extraction.vocabulary import fold
 
 OBLIGATION = re.compile(
-    r"\b(?:shall|will|would|must|is\s+to|are\s+to|was\s+to|were\s+to|agree[sd]?\s+(?:to|on|upon|that|with)"
+    r"\b(?:shall|will|would|should|must|is\s+to|are\s+to|was\s+to|were\s+to|agree[sd]?\s+(?:to|on|upon|that|with)"
     r"|ha(?:ve|s)\s+agreed|undert(?:ake|akes|ook)\s+to|commit(?:s|ted)?\s+(?:to|themselves)|pledge[sd]?\s+to"
     r"|promise[sd]?\s+to|vow(?:s|ed)?\s+to|(?:is|are|be)\s+(?:prohibited|forbidden|banned|outlawed|not\s+allowed"
     r"|not\s+permitted|closed)|prohibit(?:s|ed)?|expected\s+to|(?:is|are|was|were|it\s+was)\s+planned"

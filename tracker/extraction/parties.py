@@ -17,7 +17,7 @@ from tracker.extraction.vocabulary import fold, party_terms
 
 PATROL_CUE = re.compile(
     r"\b(?:patrol\w*|monitor\w*|observ(?:er|ers|ation|ing|e)\b|supervis\w*|peace-?keep\w*|verif\w*"
-    r"|military\s+police|border\s+guards?|deploy(?:s|ed|ing)?\b|escort\w*|oversee\w*|overs(?:ight|aw)|inspect\w*"
+    r"|military\s+police|border\s+guards?|deploy(?:s|ed|ing)?\b|escort\w*|station(?:ed|ing)\b|oversee\w*|overs(?:ight|aw)|inspect\w*"
     r"|control\s+(?:in|over)\s+the)"
 )
 FORCE = (
