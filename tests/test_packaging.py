@@ -195,8 +195,36 @@ def test_sdist_carries_resources_and_seeds(built_distributions: tuple[Path, Path
     assert unmapped - names == set()
 
 
+def check_installed_app(executable: Path, workdir: Path) -> None:
+    """What a user of an installed copy does first: version, the sample, an HTML file, the window."""
+    env = outside_env()
+    version = run([str(executable), "--version"], cwd=workdir, env=env, timeout=60)
+    assert version.stdout.strip() == f"agreement-tracker {tracker.__version__}"
+
+    database = workdir / "fresh.sqlite"
+    listing = run([str(executable), "list", "--db", str(database), "--json"], cwd=workdir, env=env)
+    sample_provisions_listed(listing.stdout)
+    table = run([str(executable), "list", "--db", str(database)], cwd=workdir, env=env)
+    assert "summary" in table.stdout
+
+    # The HTML reader needs third-party packages and data files that are easy to leave out.
+    page = workdir / "accord.html"
+    page.write_text("<html><head><title>Accord</title></head><body><h1>Accord</h1>"
+                    "<p>Article 1. The parties shall withdraw all tanks from the zone by 1 May 2019.</p>"
+                    "<p>Article 2. Prisoners shall be exchanged within thirty days.</p></body></html>",
+                    encoding="utf-8")
+    extracted = run([str(executable), "extract", str(page), "--json"], cwd=workdir, env=env)
+    assert "2019-05-01" in extracted.stdout
+
+    screenshot = workdir / "window.png"
+    run([str(executable), "gui", "--db", str(database), "--screenshot", str(screenshot)],
+        cwd=workdir, env=env)
+    width, height = png_size(screenshot.read_bytes())
+    assert width >= 400 and height >= 300
+
+
 @pytest.mark.slow
-def test_wheel_installed_in_a_fresh_environment_opens_on_its_sample(
+def test_wheel_installed_in_a_fresh_environment_runs_from_there(
     built_distributions: tuple[Path, Path, Path], tmp_path: Path
 ) -> None:
     _, _, wheel = built_distributions
@@ -204,59 +232,21 @@ def test_wheel_installed_in_a_fresh_environment_opens_on_its_sample(
     bin_dir = tmp_path / "venv" / ("Scripts" if sys.platform == "win32" else "bin")
     run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(wheel)], cwd=tmp_path, timeout=900)
 
-    env = outside_env()
     where = run([str(bin_dir / "python"), "-c", "import tracker; print(tracker.__file__)"],
-                cwd=tmp_path, env=env)
+                cwd=tmp_path, env=outside_env())
     assert Path(where.stdout.strip()).is_relative_to(tmp_path / "venv"), "imported the source tree"
-
-    version = run([str(bin_dir / "agreement-tracker"), "--version"], cwd=tmp_path, env=env)
-    assert version.stdout.strip() == f"agreement-tracker {tracker.__version__}"
-
-    database = tmp_path / "fresh.sqlite"
-    listing = run([str(bin_dir / "agreement-tracker"), "list", "--db", str(database), "--json"],
-                  cwd=tmp_path, env=env)
-    sample_provisions_listed(listing.stdout)
-    table = run([str(bin_dir / "agreement-tracker"), "list", "--db", str(database)], cwd=tmp_path, env=env)
-    assert "summary" in table.stdout
-
-    screenshot = tmp_path / "window.png"
-    run([str(bin_dir / "agreement-tracker"), "gui", "--db", str(database), "--screenshot", str(screenshot)],
-        cwd=tmp_path, env=env, timeout=120)
-    width, height = png_size(screenshot.read_bytes())
-    assert width >= 400 and height >= 300
+    check_installed_app(bin_dir / "agreement-tracker", tmp_path)
 
 
 # --- the standalone bundle ----------------------------------------------------------------------
 
 
 @pytest.mark.slow
-def test_pyinstaller_bundle_runs_the_cli_reads_html_and_opens_the_window(tmp_path: Path) -> None:
+def test_pyinstaller_bundle_runs_from_its_folder(tmp_path: Path) -> None:
     pytest.importorskip("PyInstaller", reason="PyInstaller is in the test and package extras")
     env = {**os.environ, "PYTHON": sys.executable,
            "DIST_DIR": str(tmp_path / "dist"), "WORK_DIR": str(tmp_path / "work")}
     run(["bash", str(PACKAGING / "build.sh")], cwd=tmp_path, env=env, timeout=600)
     binary = tmp_path / "dist" / "agreement-tracker" / "agreement-tracker"
     assert binary.is_file()
-
-    env = outside_env()
-    version = run([str(binary), "--version"], cwd=tmp_path, env=env, timeout=60)
-    assert version.stdout.strip() == f"agreement-tracker {tracker.__version__}"
-
-    database = tmp_path / "bundle.sqlite"
-    listing = run([str(binary), "list", "--db", str(database), "--json"], cwd=tmp_path, env=env, timeout=120)
-    sample_provisions_listed(listing.stdout)
-
-    # The HTML reader needs data files of third-party packages that have no PyInstaller hook.
-    page = tmp_path / "accord.html"
-    page.write_text("<html><head><title>Accord</title></head><body><h1>Accord</h1>"
-                    "<p>Article 1. The parties shall withdraw all tanks from the zone by 1 May 2019.</p>"
-                    "<p>Article 2. Prisoners shall be exchanged within thirty days.</p></body></html>",
-                    encoding="utf-8")
-    extracted = run([str(binary), "extract", str(page), "--json"], cwd=tmp_path, env=env, timeout=120)
-    assert "2019-05-01" in extracted.stdout
-
-    screenshot = tmp_path / "window.png"
-    run([str(binary), "gui", "--db", str(database), "--screenshot", str(screenshot)],
-        cwd=tmp_path, env=env, timeout=120)
-    width, height = png_size(screenshot.read_bytes())
-    assert width >= 400 and height >= 300
+    check_installed_app(binary, tmp_path)
