@@ -12,8 +12,16 @@ from pathlib import Path
 
 import pytest
 from lakeside import open_window
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tracker.domain import Extraction, Kind
@@ -78,6 +86,12 @@ def controller(window: QWidget, empty_services: Services) -> Iterator[ImportCont
         QDialog.reject(importer.review_dialog)  # the base class's: teardown must not ask
 
 
+def choose_row(view: QTableView, row: int) -> None:
+    """Make ``row`` the current and only selected row, as a plain click does."""
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().setCurrentIndex(view.model().index(row, ReviewColumn.SUMMARY), flags)
+
+
 def wait_for_review(qtbot: QtBot, controller: ImportController) -> ReviewDialog:
     qtbot.waitUntil(lambda: controller.review_dialog is not None, timeout=10_000)
     dialog = controller.review_dialog
@@ -131,7 +145,7 @@ def test_an_unticked_provision_is_left_out(
     controller.import_file(path)
     dialog = wait_for_review(qtbot, controller)
 
-    dialog.view.selectRow(1)
+    choose_row(dialog.view, 1)
     dialog.view.setFocus()
     qtbot.keyClick(dialog.view, Qt.Key.Key_Space)
     assert dialog.model.index(1, ReviewColumn.ACCEPT).data(Qt.ItemDataRole.CheckStateRole) == (
@@ -374,3 +388,22 @@ def test_file_import_from_the_main_window_shows_the_new_agreement(
     shown = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
     assert any("Memorandum on the Northern Zone" in text for text in shown)
     assert main.selected_agreement_id() == max(a.id for a in services.list_agreements())
+
+
+def test_ctrl_enter_in_the_pasted_text_finds_the_provisions(
+    qtbot: QtBot, controller: ImportController, empty_services: Services
+) -> None:
+    controller.paste_text()
+    paste = controller.paste_dialog
+    assert paste is not None
+    paste.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is paste)
+    paste.text_edit.setFocus()
+    qtbot.keyClicks(paste.text_edit, "1. All heavy weapons shall be withdrawn by 10 October 2018.")
+    qtbot.keyClick(paste.text_edit, Qt.Key.Key_Return)
+    assert paste.isVisible()  # Enter alone starts a new line
+    qtbot.keyClick(paste.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    dialog = wait_for_review(qtbot, controller)
+    assert dialog.title_edit.text() == "Pasted agreement"
+    assert dialog.model.rowCount() == 1

@@ -9,15 +9,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QTableView, QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tracker.bootstrap import open_services
 from tracker.domain import AgreementDraft, ExtractedProvision, Extraction, Facets, Kind
 from tracker.gui.review_dialog import ImportCandidate, ReviewDialog
 from tracker.gui.review_extraction import ExtractFunction
-from tracker.gui.review_model import ReviewColumn
+from tracker.gui.review_model import InvalidCellValue, ReviewColumn, parse_zone_width
 from tracker.services import Services
 from tracker.storage import engine as storage_engine
 
@@ -143,6 +144,12 @@ def dialog(qtbot: QtBot, empty_services: Services) -> Iterator[ReviewDialog]:
         QDialog.reject(review)  # the base class's: closing at teardown must not ask about edits
 
 
+def choose_row(view: QTableView, row: int) -> None:
+    """Make ``row`` the current and only selected row, as a plain click does."""
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().setCurrentIndex(view.model().index(row, ReviewColumn.SUMMARY), flags)
+
+
 def saved_provisions(services: Services) -> list[tuple[str, Kind]]:
     return [(p.summary, p.kind) for p in services.list_provisions()]
 
@@ -176,7 +183,7 @@ def test_every_interactive_widget_has_an_object_name(dialog: ReviewDialog) -> No
 
 
 def test_the_selected_provision_is_highlighted_in_the_text(dialog: ReviewDialog) -> None:
-    dialog.view.selectRow(1)
+    dialog.view.setCurrentIndex(dialog.model.index(1, ReviewColumn.SUMMARY))
     selections = dialog.preview.extraSelections()
     assert len(selections) == 1
     assert selections[0].cursor.selectedText() == clause(2)
@@ -217,7 +224,7 @@ def test_enter_saves(qtbot: QtBot, dialog: ReviewDialog, empty_services: Service
 
 
 def test_space_unticks_the_selected_rows_and_ctrl_a_toggles_all(dialog: ReviewDialog, qtbot: QtBot) -> None:
-    dialog.view.selectRow(2)
+    choose_row(dialog.view, 2)
     qtbot.keyClick(dialog.view, Qt.Key.Key_Space)
     assert dialog.model.accepted_count() == 2
     assert dialog.model.index(2, ReviewColumn.ACCEPT).data(Qt.ItemDataRole.CheckStateRole) == (
@@ -409,3 +416,30 @@ def test_a_locked_database_keeps_the_review_open_and_a_retry_saves(
 
     agreement_id = save_and_wait(qtbot, review)
     assert len(services.list_provisions(agreement_id)) == 2
+
+
+def test_the_review_model_keeps_qt_model_rules(qtmodeltester: ModelTester, dialog: ReviewDialog) -> None:
+    qtmodeltester.check(dialog.model, force_py=True)
+    dialog.model.refresh_from_extraction(extraction_for(date(2018, 9, 20)).provisions)
+    qtmodeltester.check(dialog.model, force_py=True)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("15", (15.0, 15.0)),
+        ("15 km", (15.0, 15.0)),
+        ("15-20", (15.0, 20.0)),
+        ("20 to 15 kilometres", (15.0, 20.0)),
+        ("2,5–3", (2.5, 3.0)),
+        ("", None),
+    ],
+)
+def test_zone_widths_are_read_as_typed(typed: str, stored: tuple[float, float] | None) -> None:
+    assert parse_zone_width(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["wide", "-5", "1-2-3", "0"])
+def test_nonsense_zone_widths_are_refused(typed: str) -> None:
+    with pytest.raises(InvalidCellValue, match="Zone width"):
+        parse_zone_width(typed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -52,9 +52,11 @@ class PasteDialog(QDialog):
         ok_button.setText("Find provisions")
         ok_button.setObjectName("pasteFindButton")
         ok_button.setToolTip("Extract the provisions and review them before anything is saved (Ctrl+Enter)")
-        ok_button.setShortcut("Ctrl+Return")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("pasteCancelButton")
         self.buttons.accepted.connect(self.accept)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()

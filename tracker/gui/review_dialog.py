@@ -8,7 +8,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -113,7 +113,10 @@ class ReviewDialog(QDialog):
         self._refresh_counts()
         self.view.setFocus()
         if self.model.rowCount():
-            self.view.selectRow(0)
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(0, ReviewColumn.SUMMARY),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     # -- construction ----------------------------------------------------------------------
 
@@ -284,7 +287,7 @@ class ReviewDialog(QDialog):
         self.model.acceptance_changed.connect(self._refresh_counts)
         self.model.edit_rejected.connect(self._show_edit_error)
         self.model.dataChanged.connect(self.edit_error_label.hide)
-        self.view.selectionModel().selectionChanged.connect(self._show_current_excerpt)
+        self.view.selectionModel().currentRowChanged.connect(self._show_current_excerpt)
         self.signed_on_edit.dateChanged.connect(self._signing_date_changed)
         self.signed_on_unknown_check.toggled.connect(self._signing_date_unknown_toggled)
         self._recompute_timer.timeout.connect(self.recompute_deadlines)
@@ -412,12 +415,12 @@ class ReviewDialog(QDialog):
         self.edit_error_label.setText(message)
         self.edit_error_label.show()
 
-    def _show_current_excerpt(self, *_selection: QItemSelection) -> None:
-        rows = self.view.selectionModel().selectedRows()
-        if not rows:
+    def _show_current_excerpt(self, *_indexes: QModelIndex) -> None:
+        current = self.view.currentIndex()
+        if not current.isValid():
             self.preview.setExtraSelections([])
             return
-        provision = self.model.provision_at(rows[0].row())
+        provision = self.model.provision_at(current.row())
         text = self._candidate.draft.text
         cursor = QTextCursor(self.preview.document())
         cursor.setPosition(qt_text_position(text, provision.start))
