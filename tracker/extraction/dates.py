@@ -93,15 +93,28 @@ class DateMention:
             return None
 
 
-@lru_cache(maxsize=8192)
-def parse_day_month(day: str, month: str) -> tuple[int, int] | None:
-    """(month, day) of a day-and-month phrase, parsed by dateparser (in a leap year)."""
+@lru_cache(maxsize=256)
+def parse_month(month: str) -> int | None:
+    """The month a month name or abbreviation stands for, parsed by dateparser.
+
+    Cached per spelling: a long text names a few dozen spellings but hundreds of distinct
+    days, and parsing each day anew would cost a millisecond apiece.
+    """
     parsed = dateparser.parse(
-        f"{day} {month} 2000", languages=["en"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True}
+        f"1 {month} 2000", languages=["en"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True}
     )
-    if parsed is None:
+    return parsed.month if parsed is not None else None
+
+
+def parse_day_month(day: str, month: str) -> tuple[int, int] | None:
+    """(month, day) of a day-and-month phrase; None when the day does not exist (in a leap year)."""
+    number = parse_month(month)
+    if number is None or not day.isdigit():
         return None
-    return parsed.month, parsed.day
+    day_number = int(day)
+    if not 1 <= day_number <= calendar.monthrange(2000, number)[1]:
+        return None
+    return number, day_number
 
 
 def month_number(name: str) -> int | None:
