@@ -48,8 +48,12 @@ def time_command(command: Sequence[str], runs: int, *, prepare: Callable[[], Non
 
 
 def build_bundle(into: Path) -> Path:
-    env = {**os.environ, "PYTHON": sys.executable,
-           "DIST_DIR": str(into / "dist"), "WORK_DIR": str(into / "work")}
+    env = {
+        **os.environ,
+        "PYTHON": sys.executable,
+        "DIST_DIR": str(into / "dist"),
+        "WORK_DIR": str(into / "work"),
+    }
     started = time.perf_counter()
     subprocess.run(["bash", str(ROOT / "packaging" / "build.sh")], env=env, check=True, capture_output=True)
     print(f"built the bundle in {time.perf_counter() - started:.0f} s")
@@ -63,10 +67,15 @@ def disk_usage(folder: Path) -> str:
 
 
 def largest_parts(folder: Path, count: int = 6) -> str:
-    sizes = subprocess.run(["du", "-sk", *map(str, sorted((folder / "_internal").iterdir()))],
-                           capture_output=True, text=True, check=True)
-    parts = sorted((int(kb), Path(path).name) for kb, path in
-                   (line.split("\t", 1) for line in sizes.stdout.splitlines()))
+    sizes = subprocess.run(
+        ["du", "-sk", *map(str, sorted((folder / "_internal").iterdir()))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    parts = sorted(
+        (int(kb), Path(path).name) for kb, path in (line.split("\t", 1) for line in sizes.stdout.splitlines())
+    )
     return ", ".join(f"{name} {kb / 1024:.0f}M" for kb, name in reversed(parts[-count:]))
 
 
@@ -101,13 +110,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         shot = str(work / "window.png")
         cases: list[tuple[str, list[str], Callable[[], None] | None]] = [
             ("--version", ["--version"], None),
-            ("list on a new database (creates it, imports the sample)",
-             ["list", "--db", str(fresh_db)], remove_fresh_db),
+            (
+                "list on a new database (creates it, imports the sample)",
+                ["list", "--db", str(fresh_db)],
+                remove_fresh_db,
+            ),
             ("list on an existing database", ["list", "--db", str(kept_db)], None),
         ]
         if find_spec("tracker.gui.app") is not None:
-            cases.append(("gui --screenshot (opens the window, saves it, quits)",
-                          ["gui", "--db", str(kept_db), "--screenshot", shot], None))
+            cases.append(
+                (
+                    "gui --screenshot (opens the window, saves it, quits)",
+                    ["gui", "--db", str(kept_db), "--screenshot", shot],
+                    None,
+                )
+            )
 
         print(f"bundle: {bundle}")
         print(f"size on disk (du -sh): {disk_usage(bundle)}; as .tar.gz: {download_size(bundle, work)}")
@@ -119,8 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for label, arguments, prepare in cases:
             frozen = time_command([str(binary), *arguments], args.runs, prepare=prepare)
             baseline = time_command([*source, *arguments], args.runs, prepare=prepare)
-            print(f"{label:<58} {baseline.first:>11.2f} / {baseline.median:<10.2f}"
-                  f" {frozen.first:>7.2f} / {frozen.median:<7.2f}")
+            print(
+                f"{label:<58} {baseline.first:>11.2f} / {baseline.median:<10.2f}"
+                f" {frozen.first:>7.2f} / {frozen.median:<7.2f}"
+            )
     return 0
 
 
