@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from summary_sample import draft, extracted
 
+from tracker.bootstrap import open_services
 from tracker.cli import main
 
 
@@ -148,3 +150,20 @@ def test_non_pdf_formats_do_not_load_qt(sample_db: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_a_reader_that_stops_early_is_not_an_error(database_path: Path) -> None:
+    services = open_services(database_path, with_sample=False)
+    for copy in range(25):  # enough text to overflow a pipe's buffer
+        services.import_agreement(draft(f"Memorandum, copy {copy}"), extracted())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "summary", "--db", str(database_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline() == b"COMPLIANCE SUMMARY\n"
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert process.wait(timeout=120) == 0
+    assert errors == b""

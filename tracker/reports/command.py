@@ -7,6 +7,7 @@ formats are plain Python.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -79,12 +80,11 @@ def run_summary(args: argparse.Namespace, services: Services) -> int:
     else:
         text = TEXT_RENDERERS[args.format](summary)
         if output is None:
-            _print(text)
+            _to_stdout(text)
             return 0
         content = text.encode("utf-8")
     if output is None:
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
+        _to_stdout(content)
         return 0
     write_file(output, content)
     scope = (
@@ -96,12 +96,23 @@ def run_summary(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
-def _print(text: str) -> None:
+def _to_stdout(content: str | bytes) -> None:
+    try:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            _write_text(content)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): not an error. Point stdout at nothing so that
+        # the interpreter's own final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _write_text(text: str) -> None:
     try:
         sys.stdout.write(text)
     except UnicodeEncodeError:
         # A terminal that cannot show the chart's block characters gets stand-ins, not a crash.
-        encoding = sys.stdout.encoding or "ascii"
         sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode(encoding, errors="replace"))
-    sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "ascii", errors="replace"))

@@ -107,10 +107,6 @@ class Summary:
         """Several agreements open with a cover page listing them."""
         return len(self.agreements) > 1
 
-    @property
-    def provision_count(self) -> int:
-        return self.totals.provision_count
-
 
 def build_summary(
     services: SummarySource,
