@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -232,3 +234,32 @@ def test_cancel_all_and_wait_stops_running_work(qtbot: QtBot) -> None:
     with qtbot.waitSignal(handle.finished, timeout=5000):
         pass
     assert outcome.cancellations == 1
+
+
+QUIT_DURING_WORK = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from tracker.gui.tasks import run_in_background
+
+app = QApplication([])
+def work(control):
+    deadline = time.monotonic() + 60
+    while not control.cancelled() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    print("stopped because cancelled" if control.cancelled() else "ran a whole minute", flush=True)
+run_in_background(work, on_done=print, on_error=print)
+QTimer.singleShot(200, app.quit)
+app.exec()
+"""
+
+
+def test_quitting_the_application_stops_running_work() -> None:
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", QUIT_DURING_WORK], capture_output=True, text=True, timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "stopped because cancelled" in done.stdout
+    assert time.monotonic() - started < 20

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from tracker.errors import ExtractionCancelled
 
@@ -25,6 +25,7 @@ PROGRESS_STEP = 0.01
 # Handles whose work has not been delivered yet. Without a strong reference here a handle
 # created by a caller that drops it could be collected before its result arrives.
 _live_handles: set[TaskHandle] = set()
+_quit_hook_installed = False
 
 
 class TaskControl:
@@ -170,12 +171,29 @@ def run_in_background(
     thread (none of them if ``parent`` was destroyed meanwhile), followed by the handle's
     ``finished`` signal. Must be called from the GUI thread.
     """
+    _stop_tasks_when_the_application_quits()
     handle = TaskHandle(on_done, on_error, on_progress, on_cancelled)
     if parent is not None:
         parent.destroyed.connect(handle._forget_callbacks)
     _live_handles.add(handle)
     QThreadPool.globalInstance().start(_Worker(work, handle))
     return handle
+
+
+def _stop_tasks_when_the_application_quits() -> None:
+    # The global pool waits for its workers when the application object goes away; asking
+    # them to stop first keeps quitting quick even during a long extraction.
+    global _quit_hook_installed
+    application = QCoreApplication.instance()
+    if _quit_hook_installed or application is None:
+        return
+    application.aboutToQuit.connect(_cancel_all)
+    _quit_hook_installed = True
+
+
+def _cancel_all() -> None:
+    for handle in list(_live_handles):
+        handle.cancel()
 
 
 def running_tasks() -> list[TaskHandle]:
@@ -188,6 +206,5 @@ def cancel_all_and_wait(timeout_ms: int = 5000) -> bool:
 
     Returns False if some work was still running when the timeout expired.
     """
-    for handle in list(_live_handles):
-        handle.cancel()
+    _cancel_all()
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
