@@ -200,6 +200,19 @@ def test_summary_is_a_subcommand_over_the_same_database(
     assert "Idlib" in out
 
 
+def test_gui_subcommand_opens_the_window_on_the_chosen_database(
+    database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("PySide6.QtWidgets", reason="the desktop app needs Qt")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    picture = tmp_path / "window.png"
+
+    code = main(["gui", "--db", str(database), "--as-of", "2018-09-20", "--screenshot", str(picture)])
+
+    assert code == 0
+    assert picture.read_bytes().startswith(b"\x89PNG")
+
+
 # --- bad input: one line on stderr, exit status 2, nothing saved touched --------------------
 
 
