@@ -407,3 +407,21 @@ def test_ctrl_enter_in_the_pasted_text_finds_the_provisions(
     dialog = wait_for_review(qtbot, controller)
     assert dialog.title_edit.text() == "Pasted agreement"
     assert dialog.model.rowCount() == 1
+
+
+def test_importing_the_same_agreement_again_is_pointed_out(
+    qtbot: QtBot, tmp_path: Path, controller: ImportController, empty_services: Services
+) -> None:
+    path = tmp_path / "northern-zone.txt"
+    path.write_text(AGREEMENT, encoding="utf-8")
+    controller.import_file(path)
+    first = wait_for_review(qtbot, controller)
+    assert not first.notice_label.isVisible()
+    save(qtbot, controller, first)
+    wait_until_idle(qtbot, controller)
+
+    controller.import_file(path)
+    again = wait_for_review(qtbot, controller)
+    assert again.notice_label.isVisible()
+    assert "Already in the database?" in again.notice_label.text()
+    assert "Memorandum on the Northern Zone" in again.notice_label.text()

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from tracker.domain import AgreementDraft
+from tracker.domain import AgreementDraft, AgreementRecord
 from tracker.errors import ExtractionCancelled, TrackerError
 from tracker.extraction import extract
 from tracker.gui.paste_dialog import PasteDialog
@@ -83,6 +83,17 @@ class PastedImport:
 
 
 PendingImport = FileImport | PastedImport
+
+
+def agreements_titled(services: Services, title: str) -> tuple[AgreementRecord, ...]:
+    """Stored agreements with this title (ignoring case), to warn about importing one twice."""
+    wanted = title.casefold()
+    try:
+        stored = services.list_agreements()
+    except TrackerError:
+        # Only a courtesy check: a database problem is reported by the save itself.
+        return ()
+    return tuple(agreement for agreement in stored if agreement.title.casefold() == wanted)
 
 
 class ImportController(QObject):
@@ -174,6 +185,7 @@ class ImportController(QObject):
         pending = self._queue.popleft()
         self._current = pending
         extract_text = self._extract_text
+        services = self._services
 
         def work(control: TaskControl) -> ImportCandidate:
             control.report(0.0)
@@ -187,7 +199,7 @@ class ImportController(QObject):
                 progress=lambda fraction: control.report(READING_SHARE + (1 - READING_SHARE) * fraction),
                 cancelled=control.cancelled,
             )
-            return ImportCandidate(draft, extraction)
+            return ImportCandidate(draft, extraction, agreements_titled(services, draft.title))
 
         progress = QProgressDialog(f"Reading “{pending.name}” and finding its provisions…",
                                    "Cancel", 0, 100, self._window)

@@ -4,6 +4,7 @@ everything ticked is stored in one transaction."""
 
 from __future__ import annotations
 
+import html
 import logging
 from dataclasses import dataclass
 from datetime import date
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain import AgreementDraft, ExtractedProvision, Extraction
+from tracker.domain import AgreementDraft, AgreementRecord, ExtractedProvision, Extraction
 from tracker.errors import TrackerError
 from tracker.gui.review_extraction import ExtractFunction, extract_for_signing_date
 from tracker.gui.review_model import ProvisionReviewTableModel, ReviewColumn, ReviewItemDelegate, split_list
@@ -59,6 +60,8 @@ class ImportCandidate:
 
     draft: AgreementDraft
     extraction: Extraction
+    # Stored agreements with the same title: probably this one, imported before.
+    already_stored: tuple[AgreementRecord, ...] = ()
 
 
 def qt_text_position(text: str, offset: int) -> int:
@@ -124,11 +127,7 @@ class ReviewDialog(QDialog):
         self.notice_label = QLabel(self)
         self.notice_label.setObjectName("reviewNoticeLabel")
         self.notice_label.setWordWrap(True)
-        self.notice_label.setText(
-            "<b>No provisions were found in this text.</b> You can still save the agreement to keep "
-            "its text and add provisions later by selecting passages in its source view, or cancel "
-            "and nothing is saved."
-        )
+        self.notice_label.setTextFormat(Qt.TextFormat.RichText)
         self.notice_label.hide()
 
         self.title_edit = QLineEdit(self)
@@ -277,7 +276,7 @@ class ReviewDialog(QDialog):
         self.signed_on_origin_label.setText(f"({origin})")
         self.preview.setPlainText(draft.text)
         self.model.set_provisions(extraction.provisions)
-        self.notice_label.setVisible(not extraction.provisions)
+        self._show_notices()
 
     def _connect(self) -> None:
         self.save_button.clicked.connect(self.save)
@@ -291,6 +290,23 @@ class ReviewDialog(QDialog):
         self.signed_on_edit.dateChanged.connect(self._signing_date_changed)
         self.signed_on_unknown_check.toggled.connect(self._signing_date_unknown_toggled)
         self._recompute_timer.timeout.connect(self.recompute_deadlines)
+
+    def _show_notices(self) -> None:
+        notices: list[str] = []
+        if self.model.rowCount() == 0:
+            notices.append(
+                "<b>No provisions were found in this text.</b> You can still save the agreement to "
+                "keep its text and add provisions later by selecting passages in its source view, "
+                "or cancel and nothing is saved."
+            )
+        for agreement in self._candidate.already_stored:
+            imported = agreement.imported_at.date().isoformat()
+            notices.append(
+                f"<b>Already in the database?</b> “{html.escape(agreement.title)}” was imported on "
+                f"{imported}; saving adds a second copy."
+            )
+        self.notice_label.setText("<br>".join(notices))
+        self.notice_label.setVisible(bool(notices))
 
     # -- reading the form ------------------------------------------------------------------
 
@@ -383,7 +399,7 @@ class ReviewDialog(QDialog):
     def _deadlines_recomputed(self, signed_on: date | None, extraction: Extraction) -> None:
         self._computed_for = signed_on
         self.model.refresh_from_extraction(extraction.provisions)
-        self.notice_label.setVisible(self.model.rowCount() == 0)
+        self._show_notices()
         when = signed_on.isoformat() if signed_on else "an unknown signing date"
         note = "" if signed_on else " (deadlines counted from signing are left empty)"
         self.deadline_status_label.setText(f"Deadlines recomputed for {when}{note}; your edits were kept.")
