@@ -125,8 +125,8 @@ class Services:
         """The database file, or its URL without password, for display."""
         return self._location
 
-    def _unit(self) -> UnitOfWork:
-        return UnitOfWork(self._sessions)
+    def _unit(self, *, writes: bool = False) -> UnitOfWork:
+        return UnitOfWork(self._sessions, writes=writes)
 
     # --- agreements ------------------------------------------------------------------------
 
@@ -148,7 +148,7 @@ class Services:
             check_kind(provision.kind)
             check_span(provision, draft.text)
         now = self._clock()
-        with self._unit() as uow:
+        with self._unit(writes=True) as uow:
             agreement = AgreementRow(
                 title=title,
                 parties=list(draft.parties),
@@ -217,7 +217,7 @@ class Services:
         check_kind(provision.kind)
         check_text(provision.summary, "the summary")
         check_facets(provision.facets)
-        with self._unit() as uow:
+        with self._unit(writes=True) as uow:
             agreement = repository.get_agreement_row(uow.session, agreement_id)
             check_span(provision, agreement.text)
             order = repository.next_order(uow.session, agreement_id)
@@ -245,7 +245,7 @@ class Services:
         if new_deadline is not None and not isinstance(new_deadline, EllipsisType):
             new_deadline = check_date(new_deadline, "the deadline")
         new_facets = check_facets(facets) if facets is not None else None
-        with self._unit() as uow:
+        with self._unit(writes=True) as uow:
             row = repository.get_provision_row(uow.session, provision_id)
             check_version(row, expected_version)
             if new_kind is not None:
@@ -265,7 +265,7 @@ class Services:
 
     def delete_provision(self, provision_id: int, expected_version: int) -> None:
         """Hide a provision; its row and status history stay and ``restore_provision`` brings it back."""
-        with self._unit() as uow:
+        with self._unit(writes=True) as uow:
             row = repository.get_provision_row(uow.session, provision_id)
             check_version(row, expected_version)
             row.deleted_at = self._clock()
@@ -273,7 +273,7 @@ class Services:
             uow.commit()
 
     def restore_provision(self, provision_id: int) -> ProvisionRecord:
-        with self._unit() as uow:
+        with self._unit(writes=True) as uow:
             row = repository.get_provision_row(uow.session, provision_id, include_deleted=True)
             if row.deleted_at is not None:
                 row.deleted_at = None
@@ -300,7 +300,7 @@ class Services:
         """
         new_status = check_status(status)
         effective = check_date(effective_on, "the effective date")
-        with self._unit() as uow:
+        with self._unit(writes=True) as uow:
             row = repository.get_provision_row(uow.session, provision_id)
             check_version(row, expected_version)
             uow.session.add(

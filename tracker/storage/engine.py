@@ -5,6 +5,10 @@ survives a power cut), and real transactions: by default Python's sqlite3 module
 begins a transaction before DDL nor before SELECT, so a migration would not be atomic and
 a read would see no consistent snapshot. The recipe from SQLAlchemy's SQLite notes fixes that
 by taking transaction control away from the driver and issuing BEGIN ourselves.
+
+A unit of work that will write asks for ``BEGIN IMMEDIATE`` (execution option WRITES): it
+waits for the write lock up front, so it never reads a snapshot that another writer then
+invalidates (which SQLite reports as "database is locked" half-way through).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 from tracker.errors import StorageError
 
 SQLITE_BUSY_TIMEOUT_S = 10
+WRITES = "tracker_writes"
 
 
 def parse_url(url: str) -> URL:
@@ -93,4 +98,5 @@ def configure_sqlite_connection(dbapi_connection: Any, connection_record: Any) -
 
 
 def begin_sqlite_transaction(connection: sa.Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    writes = connection.get_execution_options().get(WRITES, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")

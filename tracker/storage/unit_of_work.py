@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.errors import StaleEdit, StorageError
 from tracker.storage import append_only
+from tracker.storage.engine import WRITES
 from tracker.storage.errors import describe_database_error
 
 STALE_MESSAGE = (
@@ -31,8 +32,9 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 class UnitOfWork:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], *, writes: bool = False) -> None:
         self._sessions = sessions
+        self._writes = writes
         self._session: Session | None = None
 
     @property
@@ -42,7 +44,15 @@ class UnitOfWork:
         return self._session
 
     def __enter__(self) -> UnitOfWork:
-        self._session = self._sessions()
+        session = self._sessions()
+        if self._writes:
+            try:
+                # Begins the transaction now, holding the write lock where the backend has one.
+                session.connection(execution_options={WRITES: True})
+            except SQLAlchemyError as error:
+                session.close()
+                raise StorageError(describe_database_error(error)) from error
+        self._session = session
         return self
 
     def __exit__(
