@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QMessageBox, QTableView, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -343,6 +343,7 @@ def test_changing_the_signing_date_recomputes_relative_deadlines_and_keeps_edits
     assert model.index(1, ReviewColumn.SUMMARY).data() == "Heavy weapons out of the zone"
     assert model.accepted_count() == 2
     assert "2018-09-20" in dialog.deadline_status_label.text()
+    assert dialog.signed_on_origin_label.text() == "(set by you; the text says 2018-09-17)"
 
     save_and_wait(qtbot, dialog)
     assert [p.deadline for p in empty_services.list_provisions()] == [date(2018, 10, 15), date(2018, 10, 20)]
@@ -443,3 +444,19 @@ def test_zone_widths_are_read_as_typed(typed: str, stored: tuple[float, float] |
 def test_nonsense_zone_widths_are_refused(typed: str) -> None:
     with pytest.raises(InvalidCellValue, match="Zone width"):
         parse_zone_width(typed)
+
+
+def test_the_kind_is_chosen_from_a_list(qtbot: QtBot, dialog: ReviewDialog, empty_services: Services) -> None:
+    index = dialog.model.index(2, ReviewColumn.KIND)
+    dialog.view.setCurrentIndex(index)
+    dialog.view.edit(index)
+    editor = dialog.view.findChild(QComboBox, "reviewKindEditor")
+    assert editor is not None
+    assert [editor.itemText(i) for i in range(editor.count())] == [kind.label for kind in Kind]
+    assert editor.currentData() == "patrol"
+    editor.setCurrentIndex(editor.findData("ceasefire"))
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+
+    qtbot.waitUntil(lambda: index.data() == "Ceasefire")
+    save_and_wait(qtbot, dialog)
+    assert empty_services.list_provisions()[2].kind == Kind.CEASEFIRE

@@ -272,8 +272,7 @@ class ReviewDialog(QDialog):
             self.signed_on_edit.setEnabled(False)
         else:
             self.signed_on_edit.setDate(QDate(signed_on.year, signed_on.month, signed_on.day))
-        origin = SIGNED_ON_ORIGINS.get(extraction.signed_on_source, extraction.signed_on_source)
-        self.signed_on_origin_label.setText(f"({origin})")
+        self._show_signing_date_origin()
         self.preview.setPlainText(draft.text)
         self.model.set_provisions(extraction.provisions)
         self._show_notices()
@@ -356,8 +355,19 @@ class ReviewDialog(QDialog):
         self.signed_on_edit.setEnabled(not unknown)
         self._signing_date_changed()
 
+    def _show_signing_date_origin(self) -> None:
+        extraction = self._candidate.extraction
+        if self.signed_on() == extraction.signed_on:
+            origin = SIGNED_ON_ORIGINS.get(extraction.signed_on_source, extraction.signed_on_source)
+        elif extraction.signed_on is None:
+            origin = "set by you; the text does not say"
+        else:
+            origin = f"set by you; the text says {extraction.signed_on.isoformat()}"
+        self.signed_on_origin_label.setText(f"({origin})")
+
     def _signing_date_changed(self) -> None:
         self._cancel_recompute()
+        self._show_signing_date_origin()
         if self.signed_on() == self._computed_for:
             self.deadline_status_label.hide()
             self._refresh_counts()
