@@ -151,9 +151,11 @@ def _take_screenshot(db: str | None, as_of: date | None, path: Path) -> int:
         except TrackerError as error:
             print(f"agreement-tracker: {error}", file=sys.stderr)
             return 2
-        from PySide6.QtCore import QTimer
+        from PySide6.QtCore import QEventLoop, QTimer
 
-        application = create_application()
+        # A loop of its own rather than QApplication.exec(): quitting the application's loop
+        # would also end every later event loop on this thread (tests run this in-process).
+        running = QEventLoop()
         outcome: list[int] = []
 
         def capture() -> None:
@@ -161,7 +163,7 @@ def _take_screenshot(db: str | None, as_of: date | None, path: Path) -> int:
             if not saved:
                 print(f"agreement-tracker: cannot write the screenshot to {path}", file=sys.stderr)
             outcome.append(0 if saved else 2)
-            application.quit()
+            running.quit()
 
         def loaded() -> None:
             window.select_first_provision()
@@ -169,11 +171,11 @@ def _take_screenshot(db: str | None, as_of: date | None, path: Path) -> int:
 
         def failed(message: str) -> None:
             print(f"agreement-tracker: {message}", file=sys.stderr)
-            application.exit(2)
+            running.exit(2)
 
         def give_up(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
             traceback.print_exception(kind, error, trace, file=sys.stderr)
-            application.exit(2)
+            running.exit(2)
 
         window.loaded.connect(loaded)
         window.load_failed.connect(failed)
@@ -182,7 +184,7 @@ def _take_screenshot(db: str | None, as_of: date | None, path: Path) -> int:
             window.resize(1600, 900)
             window.show()
             window.reload()
-            status = application.exec()
+            status = running.exec()
         finally:
             sys.excepthook = previous_hook
             window.close()
