@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -194,3 +195,10 @@ def test_a_missing_folder_is_a_storage_error(tmp_path: Path) -> None:
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="is a folder"):
         open_services(tmp_path)
+
+
+def test_two_programs_opening_a_new_file_at_once_make_one_schema_and_one_sample(database_path: Path) -> None:
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        opened = list(pool.map(lambda _: open_services(database_path), range(2)))
+
+    assert [len(services.list_agreements()) for services in opened] == [1, 1]

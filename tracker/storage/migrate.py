@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.errors import StorageError
 from tracker.storage import migrations
-from tracker.storage.engine import create_inspection_engine, parse_url, sqlite_file
+from tracker.storage.engine import WRITES, create_inspection_engine, parse_url, sqlite_file
 from tracker.storage.errors import describe_database_error
 
 MIGRATIONS_FOLDER = Path(migrations.__file__).resolve().parent
@@ -140,9 +140,15 @@ def prepare_database(engine: Engine, location: str) -> PreparedDatabase:
             raise StorageError(f"cannot back up {location} before upgrading it: {error}") from None
     config = alembic_config()
     try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        # Holding the write lock, look again: a second process opening the same new file at the
+        # same moment finds the schema already made and neither re-creates it nor re-seeds it.
+        with engine.connect() as connection:
+            connection.execution_options(**{WRITES: True})
+            with connection.begin():
+                revision = MigrationContext.configure(connection).get_current_revision()
+                if revision != head:
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
     except SQLAlchemyError as error:
         raise StorageError(f"cannot prepare {location}: {describe_database_error(error)}") from None
-    return PreparedDatabase(created=state.is_blank, backup=backup)
+    return PreparedDatabase(created=revision is None, backup=backup)
