@@ -460,3 +460,21 @@ def test_the_kind_is_chosen_from_a_list(qtbot: QtBot, dialog: ReviewDialog, empt
     qtbot.waitUntil(lambda: index.data() == "Ceasefire")
     save_and_wait(qtbot, dialog)
     assert empty_services.list_provisions()[2].kind == Kind.CEASEFIRE
+
+
+def test_the_highlight_is_exact_after_characters_outside_the_basic_plane(
+    qtbot: QtBot, empty_services: Services
+) -> None:
+    text = "🕊️ Peace 𝐓𝐫𝐮𝐜𝐞 🕊️\n\nThe parties shall cease all hostilities by 1 May 2020.\n"
+    excerpt = "The parties shall cease all hostilities by 1 May 2020."
+    start = text.index(excerpt)
+    found = ExtractedProvision(start=start, end=start + len(excerpt), excerpt=excerpt,
+                               kind=Kind.CEASEFIRE, summary="Cease hostilities", deadline=date(2020, 5, 1))
+    candidate = ImportCandidate(AgreementDraft(title="Truce", text=text),
+                                Extraction(signed_on=None, signed_on_source="unknown", provisions=(found,)))
+    review = ReviewDialog(candidate, empty_services, extract_text=ENGINE)
+    qtbot.addWidget(review)
+    review.show()
+
+    selections = review.preview.extraSelections()
+    assert [selection.cursor.selectedText() for selection in selections] == [excerpt]

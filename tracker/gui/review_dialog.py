@@ -37,6 +37,7 @@ from tracker.errors import TrackerError
 from tracker.gui.review_extraction import ExtractFunction, extract_for_signing_date
 from tracker.gui.review_model import ProvisionReviewTableModel, ReviewColumn, ReviewItemDelegate, split_list
 from tracker.gui.tasks import TaskControl, TaskHandle, run_in_background
+from tracker.gui.text_offsets import to_qt_position
 from tracker.services import Services
 
 log = logging.getLogger(__name__)
@@ -62,14 +63,6 @@ class ImportCandidate:
     extraction: Extraction
     # Stored agreements with the same title: probably this one, imported before.
     already_stored: tuple[AgreementRecord, ...] = ()
-
-
-def qt_text_position(text: str, offset: int) -> int:
-    """A Python string offset as a QTextDocument position (which counts UTF-16 code units)."""
-    prefix = text[:offset]
-    if prefix.isascii():
-        return offset
-    return len(prefix.encode("utf-16-le")) // 2
 
 
 def suggested_parties(provisions: tuple[ExtractedProvision, ...]) -> tuple[str, ...]:
@@ -449,8 +442,8 @@ class ReviewDialog(QDialog):
         provision = self.model.provision_at(current.row())
         text = self._candidate.draft.text
         cursor = QTextCursor(self.preview.document())
-        cursor.setPosition(qt_text_position(text, provision.start))
-        cursor.setPosition(qt_text_position(text, provision.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(to_qt_position(text, provision.start))
+        cursor.setPosition(to_qt_position(text, provision.end), QTextCursor.MoveMode.KeepAnchor)
         highlight = QTextEdit.ExtraSelection()
         highlight.cursor = cursor
         char_format = QTextCharFormat()
