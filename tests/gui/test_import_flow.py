@@ -425,3 +425,37 @@ def test_importing_the_same_agreement_again_is_pointed_out(
     assert again.notice_label.isVisible()
     assert "Already in the database?" in again.notice_label.text()
     assert "Memorandum on the Northern Zone" in again.notice_label.text()
+
+
+PARAGRAPHS = [line for line in AGREEMENT.splitlines() if line]
+
+
+def write_html(path: Path) -> None:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    path.write_text(f"<html><head><title>Northern Zone</title></head><body>{body}</body></html>",
+                    encoding="utf-8")
+
+
+def write_docx(path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for paragraph in PARAGRAPHS:
+        document.add_paragraph(paragraph)
+    document.save(str(path))
+
+
+@pytest.mark.parametrize(("name", "write"), [("zone.html", write_html), ("zone.docx", write_docx)])
+def test_web_pages_and_word_documents_are_imported_too(
+    qtbot: QtBot, tmp_path: Path, controller: ImportController, empty_services: Services,
+    name: str, write: Callable[[Path], None],
+) -> None:
+    path = tmp_path / name
+    write(path)
+    controller.import_file(path)
+    dialog = wait_for_review(qtbot, controller)
+    assert dialog.signed_on() == date(2018, 9, 17)
+    agreement_id = save(qtbot, controller, dialog)
+
+    kinds = [p.kind for p in empty_services.list_provisions(agreement_id)]
+    assert kinds == [Kind.ZONE, Kind.WITHDRAWAL, Kind.PATROL]
