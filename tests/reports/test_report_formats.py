@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from datetime import date
 from html.parser import HTMLParser
 
 import pytest
-from summary_sample import AS_OF, GENERATED, OVERDUE_ON_AS_OF
+from summary_sample import AS_OF, GENERATED, OVERDUE_ON_AS_OF, records
 
 from tracker.reports.csv import COLUMNS, render_csv
 from tracker.reports.formatting import format_date
 from tracker.reports.html import render_html
 from tracker.reports.markdown import render_markdown
-from tracker.reports.model import Summary, build_summary
+from tracker.reports.model import Summary, build_summary, summarise
 from tracker.reports.text import render_text, wrap
 from tracker.services import Services
 
@@ -178,3 +179,12 @@ def test_an_empty_summary_says_so_in_every_format(empty_services: Services) -> N
     assert "No agreements recorded." in render_markdown(summary)
     assert "No agreements recorded." in render_html(summary)
     assert render_csv(summary).splitlines() == [",".join(COLUMNS)]
+
+
+def test_a_provision_without_an_excerpt_says_so_instead_of_empty_quotes() -> None:
+    agreement, provisions = records()
+    bare = dataclasses.replace(provisions[0], excerpt="", start=0, end=0)
+    summary = summarise([(agreement, [bare])], AS_OF, GENERATED)
+    for render in (render_text, render_markdown, render_html):
+        page = render(summary)
+        assert "No source excerpt recorded." in page and "“”" not in page

@@ -136,3 +136,10 @@ def test_a_very_long_note_is_shortened_in_tables_and_given_whole_in_the_entry() 
     assert "observation10 " in overdue and "…" in overdue and "final-word" not in overdue
     assert "observation399 final-word" in between(text, "All provisions (8)", "Implementation score: Peace")
     assert all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, start=1))
+
+
+def test_pdf_says_when_a_provision_has_no_excerpt() -> None:
+    agreement, provisions = records()
+    bare = dataclasses.replace(provisions[0], excerpt="", start=0, end=0)
+    text = " ".join(pages_of(pdf_bytes(summarise([(agreement, [bare])], AS_OF, GENERATED))))
+    assert "No source excerpt recorded." in text and "“”" not in text

@@ -102,5 +102,8 @@ def describe_next_deadline(figures: Figures) -> str:
     return f"{format_date(line.deadline)} ({describe_countdown(line.countdown_days)})"
 
 
+NO_EXCERPT = "No source excerpt recorded."
+
+
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -19,6 +19,7 @@ from tracker.reports.chart import (
     timeline,
 )
 from tracker.reports.formatting import (
+    NO_EXCERPT,
     REPORT_TITLE,
     SCORE_NOTE,
     describe_countdown_of,
@@ -225,7 +226,7 @@ def _provision(line: ProvisionLine) -> Iterator[str]:
         fields.append(("Evidence", _link(line.evidence)))
     yield '<dl class="fields">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in fields) + "</dl>"
     paragraphs = "".join(f"<p>{escape(p)}</p>" for p in line.excerpt.split("\n") if p.strip())
-    yield f"<blockquote>{paragraphs}</blockquote>"
+    yield f"<blockquote>{paragraphs}</blockquote>" if paragraphs else f'<p class="note">{NO_EXCERPT}</p>'
 
 
 def _agreement(summary: Summary, agreement: AgreementSummary) -> Iterator[str]:

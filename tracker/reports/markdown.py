@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from tracker.reports.chart import status_chart_lines, timeline, timeline_lines
 from tracker.reports.formatting import (
+    NO_EXCERPT,
     REPORT_TITLE,
     SCORE_NOTE,
     describe_countdown_of,
@@ -102,6 +103,8 @@ def _provision(line: ProvisionLine) -> Iterator[str]:
     if line.evidence:
         yield f"- **Evidence:** {_link(line.evidence)}"
     yield ""
+    if not line.excerpt.strip():
+        yield f"*{NO_EXCERPT}*"
     for paragraph in line.excerpt.split("\n"):
         if paragraph.strip():
             yield f"> {_inline(paragraph)}"

@@ -50,6 +50,7 @@ from tracker.reports.chart import (
 )
 from tracker.reports.files import write_file
 from tracker.reports.formatting import (
+    NO_EXCERPT,
     REPORT_TITLE,
     SCORE_NOTE,
     describe_countdown_of,
@@ -732,7 +733,10 @@ def _provision(line: ProvisionLine) -> Iterator[Block]:
         rows.append(("Evidence", line.evidence))
     # The fields stay together with the heading and the first lines of the excerpt.
     yield from _field_rows(rows, label_width=0.14, indent=_NUMBER_COLUMN, keep_together=True)
-    yield Paragraph(f"“{line.excerpt}”", "quote", indent=_NUMBER_COLUMN, quote=True, space_before=3)
+    if line.excerpt.strip():
+        yield Paragraph(f"“{line.excerpt}”", "quote", indent=_NUMBER_COLUMN, quote=True, space_before=3)
+    else:
+        yield Paragraph(NO_EXCERPT, "small", indent=_NUMBER_COLUMN + 0.01, space_before=3)
     yield Spacer(2)
 
 

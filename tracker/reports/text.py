@@ -8,6 +8,7 @@ from functools import lru_cache
 from tracker.reports.chart import status_chart_lines, timeline, timeline_lines
 from tracker.reports.formatting import (
     KIND_LABELS,
+    NO_EXCERPT,
     REPORT_TITLE,
     SCORE_NOTE,
     STATUS_LABELS,
@@ -151,7 +152,7 @@ def _full(line: ProvisionLine) -> str:
         _put(rows, heads["Note"], line.latest_note)
     if line.evidence:
         _put(rows, heads["Evidence"], line.evidence)
-    _put(rows, heads["Source"], f"“{line.excerpt}”")
+    _put(rows, heads["Source"], f"“{line.excerpt}”" if line.excerpt.strip() else NO_EXCERPT)
     return "\n".join(rows)
 
 
