@@ -184,6 +184,8 @@ class Services:
         self, path: Path, signed_on: date | None = None, title: str | None = None
     ) -> ImportedFile:
         """What ``import_file`` would store, without storing it (for a review step)."""
+        # Imported on first use: the engine takes ~0.15 s to import, which opening the app
+        # on an existing database should not pay.
         from tracker.extraction import extract
         from tracker.readers import read_document
 
