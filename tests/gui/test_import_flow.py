@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from lakeside import open_window
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -445,8 +446,19 @@ def write_docx(path: Path) -> None:
     document.save(str(path))
 
 
-@pytest.mark.parametrize(("name", "write"), [("zone.html", write_html), ("zone.docx", write_docx)])
-def test_web_pages_and_word_documents_are_imported_too(
+def write_pdf(path: Path) -> None:
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    document = QTextDocument()
+    document.setPlainText("\n\n".join(PARAGRAPHS))
+    document.print_(writer)
+    del writer  # the file is complete once the writer is gone
+
+
+@pytest.mark.parametrize(
+    ("name", "write"), [("zone.html", write_html), ("zone.docx", write_docx), ("zone.pdf", write_pdf)]
+)
+def test_web_pages_word_documents_and_pdfs_are_imported_too(
     qtbot: QtBot, tmp_path: Path, controller: ImportController, empty_services: Services,
     name: str, write: Callable[[Path], None],
 ) -> None:
