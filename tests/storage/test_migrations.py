@@ -202,3 +202,17 @@ def test_two_programs_opening_a_new_file_at_once_make_one_schema_and_one_sample(
         opened = list(pool.map(lambda _: open_services(database_path), range(2)))
 
     assert [len(services.list_agreements()) for services in opened] == [1, 1]
+
+
+def test_every_revision_downgrades_and_upgrades_again(database_path: Path) -> None:
+    migrate_to(database_path, "head")
+    engine = create_engine(f"sqlite:///{database_path}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+        assert sa.inspect(connection).get_table_names() == ["alembic_version"]
+    engine.dispose()
+
+    migrate_to(database_path, "head")
+    assert revision_of(database_path) == head_revision()
