@@ -61,9 +61,10 @@ def error_messages(window: MainWindow) -> list[str]:
     return [box.text() for box in window.findChildren(QMessageBox, "errorMessage") if box.isVisible()]
 
 
-def test_the_sample_agreements_provisions_appear(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> None:
-    services = open_services(tmp_path / "fresh.db")  # a new database gets the sample
-    expected = services.list_provisions()
+def test_the_sample_agreements_provisions_appear(
+    qtbot: QtBot, services: Services, settings: QSettings
+) -> None:
+    expected = services.list_provisions()  # a new database gets the sample
     assert expected, "the sample should have provisions"
     window = open_window(qtbot, services, settings, date(2018, 9, 20))
     assert sorted(shown_column(window, Column.SUMMARY)) == sorted(p.summary for p in expected)
@@ -103,7 +104,7 @@ def test_typing_in_the_filter_narrows_the_rows(qtbot: QtBot, window: MainWindow)
 
 
 def test_a_status_change_is_saved_and_shown_everywhere_then_undone(
-    qtbot: QtBot, window: MainWindow, services: Services
+    qtbot: QtBot, window: MainWindow, truce_services: Services
 ) -> None:
     summary = "Withdraw tanks and artillery 15 km"
     assert window.select_provision(provision_id(window, summary))
@@ -111,7 +112,7 @@ def test_a_status_change_is_saved_and_shown_everywhere_then_undone(
 
     change_status_through_dialog(qtbot, window, Status.COMPLIED, "verified by monitors")
 
-    history = services.history(provision_id(window, summary))
+    history = truce_services.history(provision_id(window, summary))
     assert [(c.status, c.effective_on, c.note) for c in history] == [
         (Status.COMPLIED, TRUCE_AS_OF, "verified by monitors")
     ]
@@ -123,14 +124,14 @@ def test_a_status_change_is_saved_and_shown_everywhere_then_undone(
 
     window.actions_.undo.trigger()
 
-    history = services.history(provision_id(window, summary))
+    history = truce_services.history(provision_id(window, summary))
     assert [c.status for c in history] == [Status.COMPLIED, Status.PENDING]  # append-only
     assert cell(window, summary, Column.STATUS) == "Pending"
     assert "score 0%" in agreement_line(window, 1)
     assert window.detail.history_model.index(0, 1).data() == "Pending"
 
     window.actions_.redo.trigger()
-    assert services.get_provision(provision_id(window, summary)).status() is Status.COMPLIED
+    assert truce_services.get_provision(provision_id(window, summary)).status() is Status.COMPLIED
     assert cell(window, summary, Column.STATUS) == "Complied"
 
 
@@ -145,10 +146,10 @@ def test_changing_the_as_of_date_changes_the_countdowns(window: MainWindow) -> N
 
 
 def test_statuses_are_shown_as_of_the_chosen_date(
-    qtbot: QtBot, window: MainWindow, services: Services
+    qtbot: QtBot, window: MainWindow, truce_services: Services
 ) -> None:
     summary = "Cease hostilities"
-    services.set_status(provision_id(window, summary), Status.VIOLATED, date(2020, 3, 5))
+    truce_services.set_status(provision_id(window, summary), Status.VIOLATED, date(2020, 3, 5))
     with qtbot.waitSignal(window.loaded, timeout=10_000):
         window.reload()
     assert cell(window, summary, Column.STATUS) == "Violated"
@@ -167,10 +168,10 @@ def test_a_typed_date_applies_when_typing_pauses(qtbot: QtBot, window: MainWindo
 
 
 def test_countdowns_move_on_when_the_day_changes(
-    qtbot: QtBot, services: Services, settings: QSettings
+    qtbot: QtBot, truce_services: Services, settings: QSettings
 ) -> None:
     today = date.today()
-    window = open_window(qtbot, services, settings, today)
+    window = open_window(qtbot, truce_services, settings, today)
     window.as_of.check_day(today + timedelta(days=1))
     assert window.as_of.day() == today + timedelta(days=1)
     # A date the user chose stays put.
@@ -180,12 +181,12 @@ def test_countdowns_move_on_when_the_day_changes(
 
 
 def test_a_stale_edit_is_refused_and_the_window_reloads(
-    qtbot: QtBot, window: MainWindow, database: Path
+    qtbot: QtBot, window: MainWindow, truce_database: Path
 ) -> None:
     summary = "Start joint patrols"
     target = provision_id(window, summary)
     window.select_provision(target)
-    elsewhere = open_services(database)  # e.g. a second window or the command line
+    elsewhere = open_services(truce_database)  # e.g. a second window or the command line
     elsewhere.set_status(target, Status.IN_PROGRESS, date(2020, 3, 8), note="from elsewhere")
 
     with qtbot.waitSignal(window.loaded, timeout=10_000):
@@ -196,7 +197,7 @@ def test_a_stale_edit_is_refused_and_the_window_reloads(
     assert cell(window, summary, Column.STATUS) == "In progress"
 
 
-def test_a_facet_edit_is_saved_and_undone(qtbot: QtBot, window: MainWindow, services: Services) -> None:
+def test_a_facet_edit_is_saved_and_undone(qtbot: QtBot, window: MainWindow, truce_services: Services) -> None:
     summary = "Exchange prisoners"
     target = provision_id(window, summary)
     window.select_provision(target)
@@ -205,27 +206,30 @@ def test_a_facet_edit_is_saved_and_undone(qtbot: QtBot, window: MainWindow, serv
     qtbot.keyClicks(form.responsible_parties, "Red Cross, Northern Council")
     qtbot.mouseClick(window.detail.save_button, Qt.MouseButton.LeftButton)
 
-    assert services.get_provision(target).facets.responsible_parties == ("Red Cross", "Northern Council")
+    assert truce_services.get_provision(target).facets.responsible_parties == (
+        "Red Cross",
+        "Northern Council",
+    )
     assert cell(window, summary, Column.PARTIES) == "Red Cross, Northern Council"
 
     window.actions_.undo.trigger()
-    assert services.get_provision(target).facets.responsible_parties == ()
+    assert truce_services.get_provision(target).facets.responsible_parties == ()
     assert cell(window, summary, Column.PARTIES) == ""
 
 
 def test_an_unknown_weapon_is_refused_with_a_message(
-    qtbot: QtBot, window: MainWindow, services: Services
+    qtbot: QtBot, window: MainWindow, truce_services: Services
 ) -> None:
     target = provision_id(window, "Exchange prisoners")
     window.select_provision(target)
     qtbot.keyClicks(window.detail.form.weapons, "catapults")
     qtbot.mouseClick(window.detail.save_button, Qt.MouseButton.LeftButton)
     assert any("unknown weapon 'catapults'" in text for text in error_messages(window))
-    assert services.get_provision(target).facets.weapons == ()
+    assert truce_services.get_provision(target).facets.weapons == ()
 
 
 def test_deleting_asks_and_undo_restores(
-    qtbot: QtBot, window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, truce_services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = provision_id(window, "Start joint patrols")
     window.select_provision(target)
@@ -240,15 +244,17 @@ def test_deleting_asks_and_undo_restores(
     window.actions_.delete_provision.trigger()
 
     assert questions and "Start joint patrols" in questions[0]
-    assert target not in [p.id for p in services.list_provisions()]
+    assert target not in [p.id for p in truce_services.list_provisions()]
     assert "Start joint patrols" not in shown_column(window, Column.SUMMARY)
 
     window.actions_.undo.trigger()
-    assert target in [p.id for p in services.list_provisions()]
+    assert target in [p.id for p in truce_services.list_provisions()]
     assert "Start joint patrols" in shown_column(window, Column.SUMMARY)
 
 
-def test_a_new_provision_from_selected_text(qtbot: QtBot, window: MainWindow, services: Services) -> None:
+def test_a_new_provision_from_selected_text(
+    qtbot: QtBot, window: MainWindow, truce_services: Services
+) -> None:
     from tracker.gui.new_provision_dialog import NewProvisionDialog
 
     window.select_provision(provision_id(window, "Cease hostilities"))
@@ -266,7 +272,7 @@ def test_a_new_provision_from_selected_text(qtbot: QtBot, window: MainWindow, se
     dialog.form.summary.setText("Signing recorded")
     click_ok(qtbot, dialog)
 
-    stored = [p for p in services.list_provisions() if p.summary == "Signing recorded"]
+    stored = [p for p in truce_services.list_provisions() if p.summary == "Signing recorded"]
     assert len(stored) == 1 and stored[0].excerpt == wanted
     assert "Signing recorded" in shown_column(window, Column.SUMMARY)
 
@@ -290,17 +296,17 @@ def test_sorting_by_countdown_orders_by_deadline(window: MainWindow) -> None:
 
 
 def test_filters_and_the_agreement_are_remembered(
-    qtbot: QtBot, services: Services, settings: QSettings
+    qtbot: QtBot, truce_services: Services, settings: QSettings
 ) -> None:
-    first = open_window(qtbot, services, settings)
-    first.select_agreement(services.list_agreements()[0].id)
+    first = open_window(qtbot, truce_services, settings)
+    first.select_agreement(truce_services.list_agreements()[0].id)
     qtbot.keyClicks(first.filter_bar.search, "patrol")
     first.close()
 
-    second = open_window(qtbot, services, settings)
+    second = open_window(qtbot, truce_services, settings)
     assert second.filter_bar.search.text() == "patrol"
     assert shown_column(second, Column.SUMMARY) == ["Start joint patrols"]
-    assert second.selected_agreement_id() == services.list_agreements()[0].id
+    assert second.selected_agreement_id() == truce_services.list_agreements()[0].id
 
 
 def part_of_a_combo_box(widget: QWidget) -> bool:
