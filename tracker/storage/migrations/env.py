@@ -14,6 +14,15 @@ from tracker.storage.engine import create_engine
 from tracker.storage.models import Base
 
 
+def database_url() -> str:
+    url = context.get_x_argument(as_dictionary=True).get("url") or context.config.get_main_option(
+        "sqlalchemy.url"
+    )
+    if not url:
+        raise SystemExit("pass the database with: alembic -x url=<SQLAlchemy URL> ...")
+    return url
+
+
 def run_on(connection: Connection) -> None:
     context.configure(
         connection=connection,
@@ -25,17 +34,22 @@ def run_on(connection: Connection) -> None:
         context.run_migrations()
 
 
+def run_offline(url: str) -> None:
+    """Print the SQL instead of running it (``alembic upgrade head --sql``), e.g. for a DBA."""
+    context.configure(url=url, target_metadata=Base.metadata, literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
 def run() -> None:
+    if context.is_offline_mode():
+        run_offline(database_url())
+        return
     connection = context.config.attributes.get("connection")
     if connection is not None:
         run_on(connection)
         return
-    url = context.get_x_argument(as_dictionary=True).get("url") or context.config.get_main_option(
-        "sqlalchemy.url"
-    )
-    if not url:
-        raise SystemExit("pass the database with: alembic -x url=<SQLAlchemy URL> ...")
-    engine = create_engine(url)
+    engine = create_engine(database_url())
     with engine.connect() as connection:
         run_on(connection)
     engine.dispose()
