@@ -142,3 +142,26 @@ def test_summary_is_a_short_title() -> None:
     assert summary.startswith("Zone: ")
     assert "15–20 km" in summary and "2018-10-15" in summary
     assert len(summary) < 120
+
+
+def test_sub_points_share_the_time_limit_of_their_lead_in() -> None:
+    text = (
+        "A. The parties will take the following measures in the first one hundred thirty-five (135) days:\n"
+        "1) They will reduce their forces to eight thousand six hundred (8,600).\n"
+        "2) They will withdraw all their forces from five (5) military bases.\n"
+        "B. The parties will complete the withdrawal of all remaining forces.\n"
+    )
+    extraction = extract(text, date(2020, 2, 29))
+    assert provision_with(extraction, "reduce their forces").deadline == date(2020, 7, 13)
+    assert provision_with(extraction, "five (5) military bases").deadline == date(2020, 7, 13)
+    assert provision_with(extraction, "complete the withdrawal").deadline is None
+
+
+def test_a_participle_that_qualifies_a_noun_does_not_cut_the_clause() -> None:
+    text = (
+        "The United States will withdraw all trainers, advisors, and supporting services personnel within "
+        "fourteen (14) months following announcement of this agreement."
+    )
+    provisions = extract(text, date(2020, 2, 29)).provisions
+    assert len(provisions) == 1
+    assert provisions[0].deadline == date(2021, 4, 29)

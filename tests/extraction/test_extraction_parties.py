@@ -85,3 +85,10 @@ def test_responsible_parties_are_recorded_for_other_clauses() -> None:
     provision = provision_with(extraction, "Kalbajar")
     assert provision.facets.responsible_parties == ("Armenia",)
     assert provision.facets.patrol_parties == ()
+
+
+def test_what_is_monitored_is_not_the_monitor() -> None:
+    text = (
+        "Ensure the permanent monitoring of the Ukrainian-Russian state border and verification by the OSCE."
+    )
+    assert extract(text).provisions[0].facets.patrol_parties == ("OSCE",)

@@ -66,11 +66,21 @@ def test_past_weekday_picks_a_later_year_than_the_background() -> None:
     assert extract(text).signed_on == date(2025, 1, 15)
 
 
-def test_earliest_date_that_is_not_a_time_limit() -> None:
+def test_a_line_with_only_a_place_and_a_date_is_the_signing() -> None:
     text = (
         "1. To cease all military actions starting from 00:01 on 6 March 2020.\n"
         "2. Joint patrols will begin on 15 March 2020.\n\n"
         "Moscow, 5 March 2020"
+    )
+    extraction = extract(text)
+    assert (extraction.signed_on, extraction.signed_on_source) == (date(2020, 3, 5), "stated")
+
+
+def test_earliest_date_that_is_not_a_time_limit() -> None:
+    text = (
+        "1. To cease all military actions starting from 00:01 on 6 March 2020.\n"
+        "2. The parties confirm the arrangements of 5 March 2020 on joint patrols.\n"
+        "3. Joint patrols will begin on 15 March 2020."
     )
     extraction = extract(text)
     assert (extraction.signed_on, extraction.signed_on_source) == (date(2020, 3, 5), "earliest-date")

@@ -75,3 +75,11 @@ def test_the_parts_of_a_split_clause_share_its_deadline_and_lead_in() -> None:
     assert first.deadline == second.deadline == date(2014, 9, 20)
     assert second.facets.weapons == ("artillery",)
     assert second.excerpt.startswith("creating")
+
+
+def test_range_written_with_hyphens_and_to() -> None:
+    text = (
+        "Putin said the two countries would establish a 15- to 20-kilometer (9- to 12-mile) "
+        "demilitarized zone."
+    )
+    assert extract(text).provisions[0].facets.zone_width_km == (15.0, 20.0)

@@ -75,7 +75,9 @@ PAST_EVENT_CUE = re.compile(
 NUMBER = rf"(?:\d+(?:[.,]\d+)?|{number_word_pattern()}|a|an|one)"
 UNIT = r"(?P<unit>hours?|hrs|days?|weeks?|months?|years?)"
 # "fourteen (14) months", "one hundred thirty-five (135) days": the bracketed digits count.
-DURATION = rf"(?:[a-z]+(?:[\s-]+[a-z]+){{0,4}}\s*\((?P<digits>\d+)\)|(?P<number>{NUMBER}))[\s-]+{UNIT}"
+DURATION = (
+    rf"(?:[a-z]+(?:[\s-]+[a-z]+){{0,4}}\s*\((?P<digits>\d+(?:\.\d+)?)\)|(?P<number>{NUMBER}))[\s-]+{UNIT}"
+)
 # An event ends where a new clause or another limit begins ("within two days of the ceasefire
 # and be finished within two weeks").
 EVENT_TEXT = (
@@ -83,7 +85,7 @@ EVENT_TEXT = (
 )
 EVENT = rf"(?:\s+(?P<relation>after|of|from|following|since)\s+(?P<event>{EVENT_TEXT}))?"
 PERIOD_PATTERN = re.compile(
-    rf"\b(?:within|in|during)\s+(?:the\s+(?:first|next|coming|following)\s+|a\s+(?:period|term)\s+of\s+"
+    rf"\b(?:within|in|during)\s+(?:the\s+(?:first|next|coming|following|remaining)\s+|a\s+(?:period|term)\s+of\s+"
     rf"|the\s+(?:period|term)\s+of\s+|(?:a\s+)?maximum\s+of\s+)?{DURATION}{EVENT}(?![\w-])"
 )
 COUNTED_PATTERN = re.compile(rf"\b{DURATION}\s+(?P<relation>after|from|following)\s+(?P<event>{EVENT_TEXT})")

@@ -32,7 +32,7 @@ def distance_pattern() -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?<![\w.,-])(?:between\s+(?P<between>{number})\s+and\s+)?(?P<low>{number})"
-        rf"(?:\s*(?:{units}))?(?:\s*(?:-|–|—|to|or)\s*(?P<high>{number}))?[\s-]*(?P<unit>{units})(?![\w²])"
+        rf"(?:\s*(?:{units}))?(?:\s*(?:-\s*to|–|—|-|to|or)\s*(?P<high>{number}))?[\s-]*(?P<unit>{units})(?![\w²])"
     )
 
 

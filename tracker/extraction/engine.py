@@ -87,6 +87,7 @@ class Extractor:
         self.signing = infer_signing_date(text, signed_on)
         self.previous_limit: datetime | None = None
         self.ceasefire_start: datetime | None = None
+        self.list_lead: tuple[str, TimeLimit] | None = None
         self.provisions: list[ExtractedProvision] = []
 
     def check_cancelled(self) -> None:
@@ -108,10 +109,23 @@ class Extractor:
                 self.check_cancelled()
                 self.report(sentence.start / total)
                 next_report = sentence.start + total / PROGRESS_STEPS
-            self.read_sentence(sentence)
+            self.follow_list(sentence)
+            limit = self.read_sentence(sentence)
+            if sentence.ends_paragraph and self.text[sentence.end - 1] == ":" and limit is not None:
+                # "A. ... will take the following measures in the first 135 days:" gives its limit
+                # to the sub-points that follow.
+                self.list_lead = (sentence.marker_level, limit)
         self.check_cancelled()
         self.report(1.0)
         return Extraction(self.signing.day, self.signing.source, tuple(self.provisions))
+
+    def follow_list(self, sentence: Sentence) -> None:
+        """Forget a lead-in's limit once its sub-points end (a sibling point or plain text)."""
+        if self.list_lead is None:
+            return
+        level = sentence.marker_level
+        if not sentence.numbered or level == self.list_lead[0]:
+            self.list_lead = None
 
     def reference(self) -> Reference:
         return Reference(
@@ -130,15 +144,17 @@ class Extractor:
                 self.ceasefire_start = limit.when
                 return
 
-    def read_sentence(self, sentence: Sentence) -> None:
+    def read_sentence(self, sentence: Sentence) -> TimeLimit | None:
+        """Add the provisions of one sentence; returns its main time limit."""
         body = self.text[sentence.start : sentence.end]
         decided = operative_cue(body, sentence.numbered)
         if decided is False:
-            return
+            return None
         limits = group_limits(find_time_limits(body, self.reference()), body)
         limits = [shift(limit, sentence.start) for limit in limits]
         if decided is None and not any(limit.kind is not LimitType.BACK_REFERENCE for limit in limits):
-            return
+            return None
+        list_limit = self.list_lead[1] if self.list_lead is not None else None
         self.note_ceasefire_start(body, limits)
         colon = body.find(":")
         lead_weapons = find_weapons(body[:colon]) if colon > 0 else ()
@@ -150,13 +166,14 @@ class Extractor:
             after_colon = colon > 0 and clause_start > sentence.start + colon
             # A clause without a subject of its own ("while leaving behind the corridor ...")
             # shares the time limit of the clause it continues.
-            inherited = previous if SUBJECTLESS.match(self.text, clause_start) else None
+            inherited = (previous if SUBJECTLESS.match(self.text, clause_start) else None) or list_limit
             previous = (
                 self.read_clause(
                     clause_start, clause_end, clause_limits, lead_weapons if after_colon else (), inherited
                 )
                 or previous
             )
+        return main_limit(limits)
 
     def read_clause(
         self,

@@ -52,6 +52,7 @@ TERMS_VERB = re.compile(
     r"|commits?|allows?|bans?|prohibits?|envisages?|specifies|specified|includ\w*)\b"
 )
 WORD = re.compile(r"[A-Za-z]{2,}")
+LEAD_IN_WORDS = 8
 BACKGROUND_START = re.compile(
     r"^(?:Asked|Earlier|Previously|Last\s+(?:week|month|year)|In\s+(?:the\s+past|recent)|Since|Meanwhile)\b"
 )
@@ -66,8 +67,11 @@ def has_words(sentence: str, count: int) -> bool:
 
 
 def introduces_a_list(sentence: str) -> bool:
-    """ "Have agreed as follows:" introduces the provisions; it sets nothing itself."""
-    return sentence.endswith(":") or "as follows" in sentence.lower()
+    """ "Have agreed as follows:" introduces the provisions and sets nothing itself; a longer
+    lead-in ("The United States ... will take the following measures within 135 days:") does."""
+    return "as follows" in sentence.lower() or (
+        sentence.endswith(":") and not has_words(sentence, LEAD_IN_WORDS)
+    )
 
 
 def is_first_person_commentary(sentence: str) -> bool:

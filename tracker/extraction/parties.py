@@ -60,6 +60,11 @@ NOT_MONITOR_BEFORE = re.compile(
     r"|attack\w*\s+by)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "monitoring of the Ukrainian-Russian state border": the party names what is monitored.
+MODIFIES_NOUN = re.compile(
+    r"^(?:['’]s)?\s+(?!(?:and|or|with|in|on|at|to|from|by|for|under|over|along|within|which|who|that|as|is|are"
+    r"|was|were|will|shall|would|must|has|have|had|during|until|after|before|using|through)\b)[a-z]"
+)
 LEAVING_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:will|shall|must|would|to)?\s*(?:gradually\s+|fully\s+)?"
     r"(?:withdraw|pull|leave|return|retreat|redeploy|disengage)\w*",
@@ -103,7 +108,7 @@ def patrol_parties(text: str) -> tuple[str, ...]:
         before = text[max(0, start - 40) : start]
         if NOT_MONITOR_BEFORE.search(before) or LEAVING_AFTER.match(after):
             continue
-        if FORCE_AFTER.match(after) or FORCE_BEFORE.search(before):
+        if FORCE_AFTER.match(after) or (FORCE_BEFORE.search(before) and not MODIFIES_NOUN.match(after)):
             with_forces.extend(names)
         elif PATROL_SUBJECT.match(after):
             subjects.extend(names)

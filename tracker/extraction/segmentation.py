@@ -28,7 +28,11 @@ CLAUSE_BREAK = re.compile(
     r";\s+(?:and\s+|or\s+)?"
     r"|\s+[—–]\s+|\s+--\s+"
     r"|(?<=[;:,])\s+(?=\(?[a-z0-9]{1,3}\)\s)"
-    r"|,\s+(?:and|while)\s+(?=(?:\w+ly\s+)?\w+ing\b)|,\s+(?=and\s+to\s+[a-z]+\b)"
+    # a participle that starts a clause of its own ("and successfully negotiating with ...",
+    # "while leaving behind ..."), not one that qualifies a noun ("and supporting services")
+    r"|,\s+(?:and|while)\s+(?=(?:\w+ly\s+)?\w+ing\s+(?:with|to|the|a|an|all|any|their|its|his|her|our|on|in"
+    r"|for|from|behind|out|up|back|that|them|it|off|down|over|sure)\b)"
+    r"|,\s+(?=and\s+to\s+[a-z]+\b)"
     r"|(?P<coordinated>,\s+(?:and|while|whereas|but)\s+(?=(?:[\w'’-]+\s+){1,7}?(?:will|shall|must|is\s+to|are\s+to)\b))"
 )
 MODAL = re.compile(r"\b(?:will|shall|must|is\s+to|are\s+to)\b")
@@ -45,6 +49,16 @@ class Sentence:
     end: int
     paragraph: int
     numbered: bool  # inside a numbered or bulleted point
+    marker: str = ""  # the point's number or bullet ("1.", "(a)", "B.")
+    ends_paragraph: bool = True
+
+    @property
+    def marker_level(self) -> str:
+        """The numbering style ("1.", "(a)", "A."), which tells sibling points from sub-points."""
+        style = re.sub(r"\d+", "1", self.marker.strip())
+        style = re.sub(r"^\(?[ivx]+\)$", "(i)", style)
+        style = re.sub(r"[a-z]", "a", style)
+        return re.sub(r"[A-Z]", "A", style)
 
 
 def line_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -125,10 +139,14 @@ def sentences(text: str) -> list[Sentence]:
     found = []
     for index, (p_start, p_end, numbered) in enumerate(paragraphs(text)):
         body_start = strip_marker(text, p_start, p_end)
-        for s_start, s_end in sentence_spans(text, body_start, p_end):
-            trimmed = trim(text, s_start, s_end, numbered)
-            if trimmed is not None:
-                found.append(Sentence(trimmed[0], trimmed[1], index, numbered))
+        marker = text[p_start:body_start] if numbered else ""
+        spans = [
+            trimmed
+            for s_start, s_end in sentence_spans(text, body_start, p_end)
+            if (trimmed := trim(text, s_start, s_end, numbered)) is not None
+        ]
+        for number, (s_start, s_end, _) in enumerate(spans, start=1):
+            found.append(Sentence(s_start, s_end, index, numbered, marker, number == len(spans)))
     return found
 
 

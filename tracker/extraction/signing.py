@@ -29,6 +29,13 @@ TITLE_OF_DATE = re.compile(
     r"\b(?:memorandum|agreement|protocol|accord|declaration|treaty|statement|arrangement)\s+of\s*$",
     re.IGNORECASE,
 )
+# A line holding only a place and a date ("Minsk, 5 September 2014") or a date: where and when
+# the text was signed.
+PLACE_DATE_LINE = re.compile(
+    r"^[ \t]*(?:[A-Z][\w.'’/-]*(?:[ \t]+[A-Z][\w.'’/-]*){0,3},[ \t]*)?"
+    r"(?P<date>[0-9A-Z][^\n]{0,28}?\b(?:19|20)\d\d)\.?[ \t]*$",
+    re.MULTILINE,
+)
 DATELINE_PLACE = re.compile(r"^[\"“]?[A-Z][A-Z .'’/-]{2,},\s*")
 DATELINE_GAP = re.compile(r"^(?:[A-Z][\w .'’-]{1,30},\s*){0,2}$")
 YEAR_IN_TEXT = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d{2})(?![\d-])")
@@ -155,6 +162,10 @@ def stated_signing(text: str, mentions: list[DateMention], evidence: YearEvidenc
             found = evidence.complete(mention)
             if found is not None:
                 return found
+    for line in PLACE_DATE_LINE.finditer(text):
+        for mention in find_dates(line.group("date")):
+            if mention.is_complete and mention.start == 0:
+                return mention.on_year(mention.year) if mention.year else None
     for mention in mentions:
         if mention.start > TITLE_REACH:
             break
