@@ -89,6 +89,7 @@ def test_responsible_parties_are_recorded_for_other_clauses() -> None:
 
 def test_what_is_monitored_is_not_the_monitor() -> None:
     text = (
-        "Ensure the permanent monitoring of the Ukrainian-Russian state border and verification by the OSCE."
+        "4. Ensure the permanent monitoring of the Ukrainian-Russian state border and verification by "
+        "the OSCE."
     )
     assert extract(text).provisions[0].facets.patrol_parties == ("OSCE",)
