@@ -32,7 +32,7 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def truce_database(tmp_path: Path) -> Path:
+def database(tmp_path: Path) -> Path:
     """A database holding the truce and nothing else."""
     path = tmp_path / "truce.db"
     services = open_services(path, with_sample=False)
@@ -48,10 +48,11 @@ def truce_database(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def truce_services(truce_database: Path) -> Services:
-    return open_services(truce_database)
+def services(database: Path) -> Services:
+    """In tests/gui, ``services`` is the Lakeside truce rather than the sample."""
+    return open_services(database)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, truce_services: Services, settings: QSettings) -> MainWindow:
-    return open_window(qtbot, truce_services, settings)
+def window(qtbot: QtBot, services: Services, settings: QSettings) -> MainWindow:
+    return open_window(qtbot, services, settings)

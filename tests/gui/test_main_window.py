@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from lakeside import TRUCE_AS_OF, open_window
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QMessageBox, QScrollBar, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -61,12 +62,11 @@ def error_messages(window: MainWindow) -> list[str]:
     return [box.text() for box in window.findChildren(QMessageBox, "errorMessage") if box.isVisible()]
 
 
-def test_the_sample_agreements_provisions_appear(
-    qtbot: QtBot, services: Services, settings: QSettings
-) -> None:
-    expected = services.list_provisions()  # a new database gets the sample
+def test_the_sample_agreements_provisions_appear(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> None:
+    sample = open_services(tmp_path / "fresh.db")  # a new database gets the sample
+    expected = sample.list_provisions()
     assert expected, "the sample should have provisions"
-    window = open_window(qtbot, services, settings, date(2018, 9, 20))
+    window = open_window(qtbot, sample, settings, date(2018, 9, 20))
     assert sorted(shown_column(window, Column.SUMMARY)) == sorted(p.summary for p in expected)
     assert "Memorandum on Stabilization" in agreement_line(window, 1)
     # As of a few days after signing, deadlines are still ahead.
@@ -104,7 +104,7 @@ def test_typing_in_the_filter_narrows_the_rows(qtbot: QtBot, window: MainWindow)
 
 
 def test_a_status_change_is_saved_and_shown_everywhere_then_undone(
-    qtbot: QtBot, window: MainWindow, truce_services: Services
+    qtbot: QtBot, window: MainWindow, services: Services
 ) -> None:
     summary = "Withdraw tanks and artillery 15 km"
     assert window.select_provision(provision_id(window, summary))
@@ -112,7 +112,7 @@ def test_a_status_change_is_saved_and_shown_everywhere_then_undone(
 
     change_status_through_dialog(qtbot, window, Status.COMPLIED, "verified by monitors")
 
-    history = truce_services.history(provision_id(window, summary))
+    history = services.history(provision_id(window, summary))
     assert [(c.status, c.effective_on, c.note) for c in history] == [
         (Status.COMPLIED, TRUCE_AS_OF, "verified by monitors")
     ]
@@ -124,14 +124,14 @@ def test_a_status_change_is_saved_and_shown_everywhere_then_undone(
 
     window.actions_.undo.trigger()
 
-    history = truce_services.history(provision_id(window, summary))
+    history = services.history(provision_id(window, summary))
     assert [c.status for c in history] == [Status.COMPLIED, Status.PENDING]  # append-only
     assert cell(window, summary, Column.STATUS) == "Pending"
     assert "score 0%" in agreement_line(window, 1)
     assert window.detail.history_model.index(0, 1).data() == "Pending"
 
     window.actions_.redo.trigger()
-    assert truce_services.get_provision(provision_id(window, summary)).status() is Status.COMPLIED
+    assert services.get_provision(provision_id(window, summary)).status() is Status.COMPLIED
     assert cell(window, summary, Column.STATUS) == "Complied"
 
 
@@ -146,10 +146,10 @@ def test_changing_the_as_of_date_changes_the_countdowns(window: MainWindow) -> N
 
 
 def test_statuses_are_shown_as_of_the_chosen_date(
-    qtbot: QtBot, window: MainWindow, truce_services: Services
+    qtbot: QtBot, window: MainWindow, services: Services
 ) -> None:
     summary = "Cease hostilities"
-    truce_services.set_status(provision_id(window, summary), Status.VIOLATED, date(2020, 3, 5))
+    services.set_status(provision_id(window, summary), Status.VIOLATED, date(2020, 3, 5))
     with qtbot.waitSignal(window.loaded, timeout=10_000):
         window.reload()
     assert cell(window, summary, Column.STATUS) == "Violated"
@@ -168,10 +168,10 @@ def test_a_typed_date_applies_when_typing_pauses(qtbot: QtBot, window: MainWindo
 
 
 def test_countdowns_move_on_when_the_day_changes(
-    qtbot: QtBot, truce_services: Services, settings: QSettings
+    qtbot: QtBot, services: Services, settings: QSettings
 ) -> None:
     today = date.today()
-    window = open_window(qtbot, truce_services, settings, today)
+    window = open_window(qtbot, services, settings, today)
     window.as_of.check_day(today + timedelta(days=1))
     assert window.as_of.day() == today + timedelta(days=1)
     # A date the user chose stays put.
@@ -181,12 +181,12 @@ def test_countdowns_move_on_when_the_day_changes(
 
 
 def test_a_stale_edit_is_refused_and_the_window_reloads(
-    qtbot: QtBot, window: MainWindow, truce_database: Path
+    qtbot: QtBot, window: MainWindow, database: Path
 ) -> None:
     summary = "Start joint patrols"
     target = provision_id(window, summary)
     window.select_provision(target)
-    elsewhere = open_services(truce_database)  # e.g. a second window or the command line
+    elsewhere = open_services(database)  # e.g. a second window or the command line
     elsewhere.set_status(target, Status.IN_PROGRESS, date(2020, 3, 8), note="from elsewhere")
 
     with qtbot.waitSignal(window.loaded, timeout=10_000):
@@ -197,7 +197,7 @@ def test_a_stale_edit_is_refused_and_the_window_reloads(
     assert cell(window, summary, Column.STATUS) == "In progress"
 
 
-def test_a_facet_edit_is_saved_and_undone(qtbot: QtBot, window: MainWindow, truce_services: Services) -> None:
+def test_a_facet_edit_is_saved_and_undone(qtbot: QtBot, window: MainWindow, services: Services) -> None:
     summary = "Exchange prisoners"
     target = provision_id(window, summary)
     window.select_provision(target)
@@ -206,30 +206,30 @@ def test_a_facet_edit_is_saved_and_undone(qtbot: QtBot, window: MainWindow, truc
     qtbot.keyClicks(form.responsible_parties, "Red Cross, Northern Council")
     qtbot.mouseClick(window.detail.save_button, Qt.MouseButton.LeftButton)
 
-    assert truce_services.get_provision(target).facets.responsible_parties == (
+    assert services.get_provision(target).facets.responsible_parties == (
         "Red Cross",
         "Northern Council",
     )
     assert cell(window, summary, Column.PARTIES) == "Red Cross, Northern Council"
 
     window.actions_.undo.trigger()
-    assert truce_services.get_provision(target).facets.responsible_parties == ()
+    assert services.get_provision(target).facets.responsible_parties == ()
     assert cell(window, summary, Column.PARTIES) == ""
 
 
 def test_an_unknown_weapon_is_refused_with_a_message(
-    qtbot: QtBot, window: MainWindow, truce_services: Services
+    qtbot: QtBot, window: MainWindow, services: Services
 ) -> None:
     target = provision_id(window, "Exchange prisoners")
     window.select_provision(target)
     qtbot.keyClicks(window.detail.form.weapons, "catapults")
     qtbot.mouseClick(window.detail.save_button, Qt.MouseButton.LeftButton)
     assert any("unknown weapon 'catapults'" in text for text in error_messages(window))
-    assert truce_services.get_provision(target).facets.weapons == ()
+    assert services.get_provision(target).facets.weapons == ()
 
 
 def test_deleting_asks_and_undo_restores(
-    qtbot: QtBot, window: MainWindow, truce_services: Services, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = provision_id(window, "Start joint patrols")
     window.select_provision(target)
@@ -244,17 +244,15 @@ def test_deleting_asks_and_undo_restores(
     window.actions_.delete_provision.trigger()
 
     assert questions and "Start joint patrols" in questions[0]
-    assert target not in [p.id for p in truce_services.list_provisions()]
+    assert target not in [p.id for p in services.list_provisions()]
     assert "Start joint patrols" not in shown_column(window, Column.SUMMARY)
 
     window.actions_.undo.trigger()
-    assert target in [p.id for p in truce_services.list_provisions()]
+    assert target in [p.id for p in services.list_provisions()]
     assert "Start joint patrols" in shown_column(window, Column.SUMMARY)
 
 
-def test_a_new_provision_from_selected_text(
-    qtbot: QtBot, window: MainWindow, truce_services: Services
-) -> None:
+def test_a_new_provision_from_selected_text(qtbot: QtBot, window: MainWindow, services: Services) -> None:
     from tracker.gui.new_provision_dialog import NewProvisionDialog
 
     window.select_provision(provision_id(window, "Cease hostilities"))
@@ -272,7 +270,7 @@ def test_a_new_provision_from_selected_text(
     dialog.form.summary.setText("Signing recorded")
     click_ok(qtbot, dialog)
 
-    stored = [p for p in truce_services.list_provisions() if p.summary == "Signing recorded"]
+    stored = [p for p in services.list_provisions() if p.summary == "Signing recorded"]
     assert len(stored) == 1 and stored[0].excerpt == wanted
     assert "Signing recorded" in shown_column(window, Column.SUMMARY)
 
@@ -296,17 +294,17 @@ def test_sorting_by_countdown_orders_by_deadline(window: MainWindow) -> None:
 
 
 def test_filters_and_the_agreement_are_remembered(
-    qtbot: QtBot, truce_services: Services, settings: QSettings
+    qtbot: QtBot, services: Services, settings: QSettings
 ) -> None:
-    first = open_window(qtbot, truce_services, settings)
-    first.select_agreement(truce_services.list_agreements()[0].id)
+    first = open_window(qtbot, services, settings)
+    first.select_agreement(services.list_agreements()[0].id)
     qtbot.keyClicks(first.filter_bar.search, "patrol")
     first.close()
 
-    second = open_window(qtbot, truce_services, settings)
+    second = open_window(qtbot, services, settings)
     assert second.filter_bar.search.text() == "patrol"
     assert shown_column(second, Column.SUMMARY) == ["Start joint patrols"]
-    assert second.selected_agreement_id() == truce_services.list_agreements()[0].id
+    assert second.selected_agreement_id() == services.list_agreements()[0].id
 
 
 def part_of_a_combo_box(widget: QWidget) -> bool:
@@ -353,3 +351,42 @@ def test_keyboard_reaches_the_form_and_the_date(qtbot: QtBot, window: MainWindow
     assert window.detail.form.summary.hasFocus()
     window.actions_.choose_date.trigger()
     assert window.as_of.date_edit.hasFocus()
+
+
+HARBOUR_TEXT = (
+    "Harbour Arrangement\n"
+    "Signed at Portsmouth on 3 February 2021.\n"
+    "1. The parties shall withdraw all heavy weapons 10 km from the harbour by 1 March 2021.\n"
+    "2. Prisoners shall be exchanged by 15 March 2021.\n"
+)
+
+
+def test_a_dropped_file_is_reviewed_saved_and_shown(
+    qtbot: QtBot, window: MainWindow, services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "harbour.txt"
+    path.write_text(HARBOUR_TEXT, encoding="utf-8")
+    dropped = QMimeData()
+    dropped.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        dropped,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+
+    controller = window.import_controller()
+    qtbot.waitUntil(
+        lambda: controller.review_dialog is not None and controller.review_dialog.isVisible(), timeout=20_000
+    )
+    review = controller.review_dialog
+    assert review is not None
+    with qtbot.waitSignal(window.loaded, timeout=20_000):
+        qtbot.mouseClick(review.save_button, Qt.MouseButton.LeftButton)
+
+    stored = [a for a in services.list_agreements() if a.id != 1]
+    assert len(stored) == 1
+    assert window.selected_agreement_id() == stored[0].id
+    assert window.provisions_model.rowCount() == len(services.list_provisions(stored[0].id)) > 0

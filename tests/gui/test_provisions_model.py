@@ -18,23 +18,21 @@ def shown_ids(model: ProvisionTableModel) -> list[int]:
     return [model.index(row, 0).data(Role.PROVISION_ID) for row in range(model.rowCount())]
 
 
-def test_the_table_model_passes_the_model_tester(
-    qtmodeltester: ModelTester, truce_services: Services
-) -> None:
+def test_the_table_model_passes_the_model_tester(qtmodeltester: ModelTester, services: Services) -> None:
     model = ProvisionTableModel(TRUCE_AS_OF)
-    model.set_rows(truce_services.list_provisions())
+    model.set_rows(services.list_provisions())
     qtmodeltester.check(model, force_py=True)
     model.sort(Column.COUNTDOWN, Qt.SortOrder.DescendingOrder)
     model.set_filter(ProvisionFilter(text="shall"))
     model.set_as_of(date(2020, 4, 2))
-    changed = truce_services.set_status(model.row_at(0).record.id, Status.COMPLIED, TRUCE_AS_OF)
+    changed = services.set_status(model.row_at(0).record.id, Status.COMPLIED, TRUCE_AS_OF)
     assert model.replace_record(changed)
     qtmodeltester.check(model, force_py=True)
 
 
-def test_filters_combine_and_typing_on_narrows(truce_services: Services) -> None:
+def test_filters_combine_and_typing_on_narrows(services: Services) -> None:
     model = ProvisionTableModel(TRUCE_AS_OF)
-    model.set_rows(truce_services.list_provisions())
+    model.set_rows(services.list_provisions())
     model.set_filter(ProvisionFilter(text="shall"))
     assert model.rowCount() == 4
     model.set_filter(ProvisionFilter(text="shall be w"))
@@ -49,12 +47,12 @@ def test_filters_combine_and_typing_on_narrows(truce_services: Services) -> None
     assert [model.row_at(row).record.summary for row in range(model.rowCount())] == ["Cease hostilities"]
 
 
-def test_a_changed_row_stays_until_the_filter_changes(truce_services: Services) -> None:
+def test_a_changed_row_stays_until_the_filter_changes(services: Services) -> None:
     model = ProvisionTableModel(TRUCE_AS_OF)
-    model.set_rows(truce_services.list_provisions())
+    model.set_rows(services.list_provisions())
     model.set_filter(ProvisionFilter(status=Status.PENDING))
     target = model.row_at(1).record
-    changed = truce_services.set_status(target.id, Status.COMPLIED, TRUCE_AS_OF)
+    changed = services.set_status(target.id, Status.COMPLIED, TRUCE_AS_OF)
     model.replace_record(changed)
     assert target.id in shown_ids(model)
     assert model.index(model.row_of(target.id) or 0, Column.STATUS).data() == "Complied"
@@ -62,9 +60,9 @@ def test_a_changed_row_stays_until_the_filter_changes(truce_services: Services) 
     assert shown_ids(model) == [target.id]
 
 
-def test_sorting_keeps_the_selected_provision(truce_services: Services) -> None:
+def test_sorting_keeps_the_selected_provision(services: Services) -> None:
     model = ProvisionTableModel(TRUCE_AS_OF)
-    model.set_rows(truce_services.list_provisions())
+    model.set_rows(services.list_provisions())
     held = QPersistentModelIndex(model.index(0, 0))
     held_id = model.index(0, 0).data(Role.PROVISION_ID)
     model.sort(Column.SUMMARY, Qt.SortOrder.DescendingOrder)
@@ -74,9 +72,9 @@ def test_sorting_keeps_the_selected_provision(truce_services: Services) -> None:
     assert held.row() == 0
 
 
-def test_removing_and_adding_rows(truce_services: Services) -> None:
+def test_removing_and_adding_rows(services: Services) -> None:
     model = ProvisionTableModel(TRUCE_AS_OF)
-    records = truce_services.list_provisions()
+    records = services.list_provisions()
     model.set_rows(records[:3])
     model.sort(Column.SUMMARY, Qt.SortOrder.AscendingOrder)
     assert model.remove_record(records[0].id)

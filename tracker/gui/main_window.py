@@ -414,13 +414,13 @@ class MainWindow(QMainWindow):
     # --- import, print -----------------------------------------------------------------------
 
     def _choose_and_import_file(self) -> None:
-        self._import_controller().choose_and_import_file()
+        self.import_controller().choose_and_import_file()
 
     def _paste_text(self) -> None:
-        self._import_controller().paste_text()
+        self.import_controller().paste_text()
 
-    def _import_controller(self) -> ImportController:
-        # Imported on first use: the extraction engine is not needed to start the window.
+    def import_controller(self) -> ImportController:
+        """The window's import flow, made on first use: start-up does not need the extraction engine."""
         if self._importer is None:
             from tracker.gui.import_flow import ImportController
 
@@ -451,7 +451,7 @@ class MainWindow(QMainWindow):
         files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
-            self._import_controller().import_files(files)
+            self.import_controller().import_files(files)
 
     # --- closing -----------------------------------------------------------------------------
 
