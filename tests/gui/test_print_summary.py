@@ -13,6 +13,8 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewW
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tracker.bootstrap import open_services
+from tracker.domain import AgreementDraft, ExtractedProvision, Facets, Kind
 from tracker.gui.print_summary import export_summary_pdf, show_print_preview
 from tracker.reports.model import build_summary
 from tracker.reports.pdf import paint_summary, pdf_bytes
@@ -21,6 +23,52 @@ from tracker.services import Services
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 AS_OF = date(2020, 3, 20)
+
+# A short agreement of our own, so that these tests do not depend on other fixtures' data.
+HARBOUR_TEXT = (
+    "Harbour Accord\n"
+    "1. The parties shall cease all hostilities in the harbour district from 2 March 2020.\n"
+    "2. Tanks and artillery shall be withdrawn 15 km from the harbour by 15 March 2020.\n"
+    "3. Joint patrols shall start by 1 April 2020.\n"
+)
+HARBOUR = (
+    (
+        "The parties shall cease all hostilities in the harbour district from 2 March 2020.",
+        Kind.CEASEFIRE,
+        "Cease hostilities in the harbour district",
+        date(2020, 3, 2),
+        Facets(),
+    ),
+    (
+        "Tanks and artillery shall be withdrawn 15 km from the harbour by 15 March 2020.",
+        Kind.WITHDRAWAL,
+        "Withdraw tanks and artillery 15 km",
+        date(2020, 3, 15),
+        Facets(zone_width_km=(15.0, 15.0), weapons=("tanks", "artillery")),
+    ),
+    (
+        "Joint patrols shall start by 1 April 2020.",
+        Kind.PATROL,
+        "Start joint patrols",
+        date(2020, 4, 1),
+        Facets(patrol_parties=("North", "South")),
+    ),
+)
+
+
+@pytest.fixture
+def harbour(tmp_path: Path) -> Services:
+    """A database holding the Harbour Accord and nothing else."""
+    opened = open_services(tmp_path / "harbour.sqlite3", with_sample=False)
+    provisions = []
+    for excerpt, kind, summary, deadline, facets in HARBOUR:
+        start = HARBOUR_TEXT.index(excerpt)
+        provisions.append(
+            ExtractedProvision(start, start + len(excerpt), excerpt, kind, summary, deadline, None, facets)
+        )
+    draft = AgreementDraft("Harbour Accord", HARBOUR_TEXT, ("North", "South"), date(2020, 3, 1), "Port Town")
+    opened.import_agreement(draft, provisions)
+    return opened
 
 
 @pytest.fixture
@@ -32,20 +80,20 @@ def parent(qtbot: QtBot) -> QMainWindow:
 
 
 def test_print_preview_opens_with_the_summary_pages(
-    qtbot: QtBot, parent: QMainWindow, services: Services
+    qtbot: QtBot, parent: QMainWindow, harbour: Services
 ) -> None:
-    show_print_preview(parent, services, None, AS_OF)
+    show_print_preview(parent, harbour, None, AS_OF)
     dialog = parent.findChild(QPrintPreviewDialog, "printPreview")
     assert dialog is not None and dialog.isVisible()
     preview = dialog.findChild(QPrintPreviewWidget)
     assert preview is not None
-    expected = len(PdfReader(io.BytesIO(pdf_bytes(build_summary(services, None, AS_OF)))).pages)
+    expected = len(PdfReader(io.BytesIO(pdf_bytes(build_summary(harbour, None, AS_OF)))).pages)
     qtbot.waitUntil(lambda: preview.pageCount() == expected >= 2)
     dialog.close()
 
 
-def test_printing_draws_the_same_pages_as_the_pdf(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
-    summary = build_summary(services, None, AS_OF)
+def test_printing_draws_the_same_pages_as_the_pdf(qtbot: QtBot, harbour: Services, tmp_path: Path) -> None:
+    summary = build_summary(harbour, None, AS_OF)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -57,42 +105,42 @@ def test_printing_draws_the_same_pages_as_the_pdf(qtbot: QtBot, services: Servic
 
 
 def test_export_writes_a_pdf_where_the_user_chose(
-    qtbot: QtBot, parent: QMainWindow, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, parent: QMainWindow, harbour: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     chosen = tmp_path / "for the mission"  # no suffix: .pdf is added
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(chosen), "PDF files (*.pdf)")
     )
-    agreement_id = services.list_agreements()[0].id
-    export_summary_pdf(parent, services, agreement_id, AS_OF)
+    agreement_id = harbour.list_agreements()[0].id
+    export_summary_pdf(parent, harbour, agreement_id, AS_OF)
     written = tmp_path / "for the mission.pdf"
     text = " ".join((p.extract_text() or "") for p in PdfReader(written).pages)
-    assert "Truce of Lakeside" in " ".join(text.split())
+    assert "Harbour Accord" in " ".join(text.split())
     assert str(written) in parent.statusBar().currentMessage()
 
 
 def test_cancelling_the_save_dialog_writes_nothing(
-    qtbot: QtBot, parent: QMainWindow, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, parent: QMainWindow, harbour: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
-    export_summary_pdf(parent, services, None, AS_OF)
+    export_summary_pdf(parent, harbour, None, AS_OF)
     assert list(tmp_path.glob("*.pdf")) == []
 
 
 def test_an_unwritable_export_path_is_shown_not_raised(
-    qtbot: QtBot, parent: QMainWindow, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, parent: QMainWindow, harbour: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "missing" / "summary.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
-    export_summary_pdf(parent, services, None, AS_OF)
+    export_summary_pdf(parent, harbour, None, AS_OF)
     message = parent.findChild(QMessageBox, "errorMessage")
     assert message is not None and "Cannot write" in message.text()
 
 
 def test_an_agreement_deleted_meanwhile_is_a_message(
-    qtbot: QtBot, parent: QMainWindow, services: Services
+    qtbot: QtBot, parent: QMainWindow, harbour: Services
 ) -> None:
-    show_print_preview(parent, services, 999, AS_OF)
+    show_print_preview(parent, harbour, 999, AS_OF)
     message = parent.findChild(QMessageBox, "errorMessage")
     assert message is not None and "No agreement with id 999" in message.text()
     assert parent.findChild(QPrintPreviewDialog) is None
