@@ -36,7 +36,17 @@ def test_day_without_year_takes_the_year_that_fits_the_weekday() -> None:
         "The sides will resume transit traffic by the end of 2018."
     )
     extraction = extract(text)
-    assert (extraction.signed_on, extraction.signed_on_source) == (date(2018, 9, 17), "dateline")
+    assert (extraction.signed_on, extraction.signed_on_source) == (date(2018, 9, 17), "stated")
+
+
+def test_signing_weekday_counts_back_from_the_dateline() -> None:
+    text = (
+        "DOHA, March 2, 2020 (Reuters) - In a deal signed with the Taliban on Saturday, the United States "
+        "promised to bring its troops home in 14 months, officials said on Monday."
+    )
+    extraction = extract(text)
+    assert (extraction.signed_on, extraction.signed_on_source) == (date(2020, 2, 29), "stated")
+    assert extraction.provisions[0].deadline == date(2021, 4, 29)
 
 
 def test_dateline_with_a_year_from_the_text() -> None:

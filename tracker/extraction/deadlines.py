@@ -132,7 +132,8 @@ ADJECTIVAL_HINT = re.compile(r"-(?:hour|day|week|month|year)\b")
 BACK_REFERENCE_HINT = re.compile(r"that|then|same|simultaneous|this")
 # "takes effect at 7 p.m. on Saturday", "will begin on March 15": the start of the arrangement.
 START_VERB = re.compile(
-    r"\b(?:take|takes|taking|took|come|comes|coming|enter|enters|entering)\s+(?:effect|into\s+force)"
+    r"\b(?:take|takes|taking|took|come|comes|coming|came|enter|enters|entering|entered|went|go|goes|going)"
+    r"\s+(?:effect|into\s+(?:force|effect))"
     r"(?:\s+(?:at|on|from))?\s*$|\b(?:begin|begins|start|starts|commence|commences|resume|resumes|cease|ceases"
     r"|halt|halts)\s+(?:at|on|from)\s*$",
     re.IGNORECASE,
@@ -374,7 +375,7 @@ def duration_limits(
     else:
         base = start_time or reference.ceasefire_start or signed
     for match in matches_in(DURATION_PATTERN, folded, windows):
-        if not DURATION_CONTEXT.search(sentence[max(0, match.start() - 60) : match.start() + 20]):
+        if not DURATION_CONTEXT.search(sentence[max(0, match.start() - 120) : match.start() + 20]):
             continue
         amount = period_amount(match)
         if amount is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from tracker.extraction.dates import WEEKDAY_NAMES, WEEKDAYS, DateMention, find_dates
 from tracker.extraction.operative import RECITAL_START
@@ -137,7 +137,11 @@ def in_recital(text: str, position: int) -> bool:
     return bool(RECITAL_START.match(text[line_start:position].lstrip()))
 
 
-def stated_signing(text: str, mentions: list[DateMention], evidence: YearEvidence) -> date | None:
+def stated_signing(
+    text: str, mentions: list[DateMention], evidence: YearEvidence, dateline_day: date | None
+) -> date | None:
+    """A date the text gives for the signing; a weekday ("signed ... on Saturday") is the last
+    such day on or before the report's dateline."""
     starts = [m.start for m in mentions]
     for cue in STRONG_SIGNING.finditer(text):
         if in_recital(text, cue.start()):
@@ -146,7 +150,9 @@ def stated_signing(text: str, mentions: list[DateMention], evidence: YearEvidenc
         high = bisect_right(starts, cue.end() + SIGNING_REACH_AFTER)
         nearby = []
         for mention in mentions[low:high]:
-            if mention.month is None or LIMIT_BEFORE.search(before(text, mention)):
+            if LIMIT_BEFORE.search(before(text, mention)):
+                continue
+            if mention.month is None and (mention.weekday is None or dateline_day is None):
                 continue
             if mention.start >= cue.end():
                 gap = text[cue.end() : mention.start]
@@ -159,6 +165,8 @@ def stated_signing(text: str, mentions: list[DateMention], evidence: YearEvidenc
             if len(gap) <= reach and not SENTENCE_BREAK.search(gap):
                 nearby.append((len(gap), mention))
         for _, mention in sorted(nearby, key=lambda pair: pair[0]):
+            if mention.is_weekday_only and mention.weekday is not None and dateline_day is not None:
+                return dateline_day - timedelta(days=(dateline_day.weekday() - mention.weekday) % 7)
             found = evidence.complete(mention)
             if found is not None:
                 return found
@@ -222,10 +230,10 @@ def infer_signing_date(text: str, given: date | None) -> SigningDate:
         return SigningDate(given, "given", near(dateline, given) if dateline else None)
     evidence = YearEvidence.of(text)
     mentions = find_dates(text)
-    stated = stated_signing(text, mentions, evidence)
+    dateline_day = evidence.complete(dateline) if dateline else None
+    stated = stated_signing(text, mentions, evidence, dateline_day)
     if stated is not None:
         return SigningDate(stated, "stated", near(dateline, stated) if dateline else None)
-    dateline_day = evidence.complete(dateline) if dateline else None
     if dateline_day is not None:
         return SigningDate(dateline_day, "dateline", dateline_day)
     earliest = earliest_date(text, mentions, allow_starts=False) or earliest_date(
