@@ -390,3 +390,17 @@ def test_a_dropped_file_is_reviewed_saved_and_shown(
     assert len(stored) == 1
     assert window.selected_agreement_id() == stored[0].id
     assert window.provisions_model.rowCount() == len(services.list_provisions(stored[0].id)) > 0
+
+
+def test_file_menu_opens_the_paste_and_print_windows(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    window.actions_.paste_text.trigger()
+    paste = window.import_controller().paste_dialog
+    assert paste is not None and paste.isVisible()
+    paste.close()
+
+    window.actions_.print_summary.trigger()
+    preview = window.findChild(QPrintPreviewDialog)
+    assert preview is not None and preview.isVisible()
+    preview.close()

@@ -22,21 +22,25 @@ class AgreementRole(IntEnum):
 ALL_AGREEMENTS_ID = 0
 
 
-def describe_summary(summary: AgreementSummary) -> str:
-    """Two lines: the title, then signing date, score and overdue count."""
+def summary_title(summary: AgreementSummary) -> str:
+    return "All agreements" if summary.agreement is None else summary.agreement.title
+
+
+def summary_details(summary: AgreementSummary) -> str:
+    """Signing date (or provision count), score and overdue count, on one line."""
     if summary.agreement is None:
-        title = "All agreements"
         first = f"{summary.provisions} provisions"
+    elif summary.agreement.signed_on:
+        first = f"Signed {format_date(summary.agreement.signed_on)}"
     else:
-        title = summary.agreement.title
-        first = (
-            f"Signed {format_date(summary.agreement.signed_on)}"
-            if summary.agreement.signed_on
-            else "Signing date unknown"
-        )
-    score = format_score(summary.score)
+        first = "Signing date unknown"
     overdue = f"{summary.overdue} overdue" if summary.overdue else "none overdue"
-    return f"{title}\n{first} · score {score} · {overdue}"
+    return f"{first} · score {format_score(summary.score)} · {overdue}"
+
+
+def describe_summary(summary: AgreementSummary) -> str:
+    """Two lines: the title, then the details."""
+    return f"{summary_title(summary)}\n{summary_details(summary)}"
 
 
 class AgreementListModel(QAbstractListModel):

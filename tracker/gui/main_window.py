@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([280, 860, 460])
+        self.splitter.setSizes([260, 900, 440])
         self.setCentralWidget(self.splitter)
 
         self.status_bar = WindowStatusBar(services.database_location, self)
