@@ -38,10 +38,8 @@ def wrap(text: str, width: int, indent: str = "", first_indent: str | None = Non
     prefix = indent if first_indent is None else first_indent
     # Collapsing whitespace costs more than the wrapping itself; most text needs none.
     flat = text if _is_flat(text) else " ".join(text.split())
-    if len(prefix) + len(flat) <= width:
+    if len(prefix) + len(flat) <= width or not flat:
         return [prefix + flat if flat else prefix.rstrip()]
-    if not flat:
-        return [prefix.rstrip()]
     pieces = []
     start, end = 0, len(flat)
     room = max(1, width - len(prefix))
