@@ -102,6 +102,7 @@ class Extractor:
         self.report(0.0)
         self.check_cancelled()
         found = sentences(self.text)
+        self.find_ceasefire_start(found)
         total = max(1, len(self.text))
         next_report = total / PROGRESS_STEPS
         for sentence in found:
@@ -135,14 +136,18 @@ class Extractor:
             self.ceasefire_start,
         )
 
-    def note_ceasefire_start(self, body: str, limits: list[TimeLimit]) -> None:
-        """Remember when the text says the ceasefire begins, for limits counted from it."""
-        if self.ceasefire_start is not None or not CEASEFIRE_EVENT.search(body):
-            return
-        for limit in limits:
-            if limit.kind in (LimitType.START, LimitType.ON) and limit.when is not None:
-                self.ceasefire_start = limit.when
-                return
+    def find_ceasefire_start(self, found: list[Sentence]) -> None:
+        """When the text says the ceasefire begins, for limits counted from it anywhere in the
+        text ("agree to two-month truce" in a headline, the start in the body)."""
+        reference = self.reference()
+        for sentence in found:
+            body = self.text[sentence.start : sentence.end]
+            if not CEASEFIRE_EVENT.search(body) or operative_cue(body, sentence.numbered) is False:
+                continue
+            for limit in find_time_limits(body, reference):
+                if limit.kind in (LimitType.START, LimitType.ON) and limit.when is not None:
+                    self.ceasefire_start = limit.when
+                    return
 
     def read_sentence(self, sentence: Sentence) -> TimeLimit | None:
         """Add the provisions of one sentence; returns its main time limit."""
@@ -154,8 +159,9 @@ class Extractor:
         limits = [shift(limit, sentence.start) for limit in limits]
         if decided is None and not any(limit.kind is not LimitType.BACK_REFERENCE for limit in limits):
             return None
+        if not limits and body.endswith(":") and "the following" in body.lower():
+            return None  # "... have agreed on the following measures:" only introduces them
         list_limit = self.list_lead[1] if self.list_lead is not None else None
-        self.note_ceasefire_start(body, limits)
         colon = body.find(":")
         lead_weapons = find_weapons(body[:colon]) if colon > 0 else ()
         previous: TimeLimit | None = None

@@ -32,7 +32,6 @@ CLAUSE_BREAK = re.compile(
     # "while leaving behind ..."), not one that qualifies a noun ("and supporting services")
     r"|,\s+(?:and|while)\s+(?=(?:\w+ly\s+)?\w+ing\s+(?:with|to|the|a|an|all|any|their|its|his|her|our|on|in"
     r"|for|from|behind|out|up|back|that|them|it|off|down|over|sure)\b)"
-    r"|,\s+(?=and\s+to\s+[a-z]+\b)"
     r"|(?P<coordinated>,\s+(?:and|while|whereas|but)\s+(?=(?:[\w'’-]+\s+){1,7}?(?:will|shall|must|is\s+to|are\s+to)\b))"
 )
 MODAL = re.compile(r"\b(?:will|shall|must|is\s+to|are\s+to)\b")
