@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -17,7 +19,7 @@ from tracker.bootstrap import open_services
 from tracker.domain import Kind, Status
 from tracker.errors import StorageError
 from tracker.storage.engine import create_engine
-from tracker.storage.migrate import alembic_config, head_revision
+from tracker.storage.migrate import SCHEMA_REVISION, alembic_config, head_revision
 from tracker.storage.models import Base
 
 FIRST_REVISION = "0001"
@@ -216,3 +218,19 @@ def test_every_revision_downgrades_and_upgrades_again(database_path: Path) -> No
 
     migrate_to(database_path, "head")
     assert revision_of(database_path) == head_revision()
+
+
+def test_the_schema_revision_the_app_expects_is_the_newest_migration() -> None:
+    assert head_revision() == SCHEMA_REVISION
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(database_path: Path) -> None:
+    open_services(database_path, with_sample=False)
+    code = (
+        "import sys\n"
+        "from tracker.bootstrap import open_services\n"
+        f"open_services({str(database_path)!r}).list_provisions()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -4,6 +4,9 @@ Order of events on open: look at the database with a read-only engine (no pragma
 refuse it if it is not an SQLite file, is damaged, has tables of some other program or was made
 by a newer version of the app; copy an SQLite file aside before changing its schema; then let
 Alembic upgrade it to the head revision inside one transaction.
+
+Alembic itself (~0.1 s to import) is loaded only when the schema has to change: an up-to-date
+database is recognised by comparing its stored revision with SCHEMA_REVISION.
 """
 
 from __future__ import annotations
@@ -11,14 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.errors import StorageError
@@ -26,9 +25,15 @@ from tracker.storage import migrations
 from tracker.storage.engine import WRITES, create_inspection_engine, parse_url, sqlite_file
 from tracker.storage.errors import describe_database_error
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest revision in migrations/versions; a test fails when the two disagree.
+SCHEMA_REVISION = "0002"
 MIGRATIONS_FOLDER = Path(migrations.__file__).resolve().parent
 OUR_TABLES = frozenset({"agreements", "provisions", "status_changes"})
 VERSION_TABLE = "alembic_version"
+VERSIONS = sa.table(VERSION_TABLE, sa.column("version_num", sa.String))
 
 
 @dataclass(frozen=True)
@@ -50,12 +55,16 @@ class PreparedDatabase:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_FOLDER))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:
         raise StorageError("the app ships no database migrations; reinstall it")
@@ -63,10 +72,18 @@ def head_revision() -> str:
 
 
 def is_known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     try:
         return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
     except CommandError:
         return False
+
+
+def stored_revision(connection: Connection) -> str | None:
+    """The schema revision recorded in the database (Alembic's one-row table), if any."""
+    return connection.execute(sa.select(VERSIONS.c.version_num)).scalars().first()
 
 
 def inspect_database(url: str, location: str) -> DatabaseState:
@@ -74,7 +91,7 @@ def inspect_database(url: str, location: str) -> DatabaseState:
     try:
         with engine.connect() as connection:
             tables = frozenset(sa.inspect(connection).get_table_names())
-            revision = MigrationContext.configure(connection).get_current_revision()
+            revision = stored_revision(connection) if VERSION_TABLE in tables else None
     except SQLAlchemyError as error:
         raise StorageError(
             f"cannot open {location}: it is not an Agreement Tracker database or it is damaged "
@@ -92,7 +109,7 @@ def check_ours(state: DatabaseState, location: str) -> None:
             f"{location} is not an Agreement Tracker database (it holds other tables: {shown}); "
             "choose another file with --db"
         )
-    if not is_known_revision(state.revision):
+    if state.revision != SCHEMA_REVISION and not is_known_revision(state.revision):
         raise StorageError(
             f"{location} was written by a newer version of Agreement Tracker "
             f"(schema {state.revision}); update the app to open it"
@@ -129,8 +146,7 @@ def prepare_database(engine: Engine, location: str) -> PreparedDatabase:
     state = inspect_database(url, location) if exists else DatabaseState(frozenset(), None)
     if not state.is_blank:
         check_ours(state, location)
-    head = head_revision()
-    if state.revision == head:
+    if state.revision == SCHEMA_REVISION:
         return PreparedDatabase(created=False, backup=None)
     backup = None
     if not state.is_blank and state.revision is not None:
@@ -138,6 +154,8 @@ def prepare_database(engine: Engine, location: str) -> PreparedDatabase:
             backup = back_up_sqlite_file(engine, state.revision)
         except (SQLAlchemyError, OSError) as error:
             raise StorageError(f"cannot back up {location} before upgrading it: {error}") from None
+    from alembic import command
+
     config = alembic_config()
     try:
         # Holding the write lock, look again: a second process opening the same new file at the
@@ -145,8 +163,9 @@ def prepare_database(engine: Engine, location: str) -> PreparedDatabase:
         with engine.connect() as connection:
             connection.execution_options(**{WRITES: True})
             with connection.begin():
-                revision = MigrationContext.configure(connection).get_current_revision()
-                if revision != head:
+                tables = sa.inspect(connection).get_table_names()
+                revision = stored_revision(connection) if VERSION_TABLE in tables else None
+                if revision != SCHEMA_REVISION:
                     config.attributes["connection"] = connection
                     command.upgrade(config, "head")
     except SQLAlchemyError as error:
