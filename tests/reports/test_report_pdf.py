@@ -143,3 +143,14 @@ def test_pdf_says_when_a_provision_has_no_excerpt() -> None:
     bare = dataclasses.replace(provisions[0], excerpt="", start=0, end=0)
     text = " ".join(pages_of(pdf_bytes(summarise([(agreement, [bare])], AS_OF, GENERATED))))
     assert "No source excerpt recorded." in text and "“”" not in text
+
+
+def test_evidence_links_can_be_clicked_in_the_pdf(one: Summary) -> None:
+    reader = PdfReader(io.BytesIO(pdf_bytes(one)))
+    targets = [
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if annotation.get_object().get("/Subtype") == "/Link"
+    ]
+    assert targets == ["https://monitors.example.org/report/77"]

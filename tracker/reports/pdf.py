@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextCharFormat,
     QTextLayout,
     QTextOption,
 )
@@ -205,6 +206,28 @@ class Canvas:
             self.painter.drawText(QPointF(left, y + index * step + offset), line)
         return step * len(lines)
 
+    def draw_link(
+        self, style: str, lines: Sequence[str], x: float, y: float, baseline: float, href: str
+    ) -> None:
+        """Draws ``lines`` as a link: the PDF gets a clickable area for each of them."""
+        link = QTextCharFormat()
+        link.setAnchor(True)
+        link.setAnchorHref(href)
+        link.setForeground(ACCENT)
+        link.setFontUnderline(True)
+        step = self.line_height(style)
+        for index, text in enumerate(lines):
+            layout = QTextLayout(text, self.styles[style].font, self.device)
+            whole = QTextLayout.FormatRange()
+            whole.start, whole.length, whole.format = 0, len(text.encode("utf-16-le")) // 2, link
+            layout.setFormats([whole])
+            layout.beginLayout()
+            line = layout.createLine()
+            line.setLineWidth(self.width)
+            layout.endLayout()
+            # QTextLayout draws from the line's top; put its baseline where the row wants it.
+            layout.draw(self.painter, QPointF(x, y + index * step + baseline - line.ascent()))
+
     def baseline(self, style: str) -> float:
         """Where the baseline falls in a line box of ``style``: extra leading split above and below."""
         metrics = self.metrics(style)
@@ -370,6 +393,7 @@ class Cell:
     style: str = "cell"
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
     colour: str | None = None  # a status chip behind the text
+    link: str | None = None  # a web address the text opens when clicked in a PDF reader
 
 
 class Row(Block):
@@ -432,6 +456,8 @@ class Row(Block):
             if cell.colour:
                 chip_top = top + baseline - canvas.baseline(cell.style)
                 _chip(canvas, cell, lines, left + canvas.pt(3), chip_top, inner)
+            elif cell.link:
+                canvas.draw_link(cell.style, lines, left + canvas.pt(3), top, baseline, cell.link)
             else:
                 canvas.draw_lines(cell.style, lines, left + canvas.pt(3), top, inner, cell.align, baseline)
             left += column
@@ -645,7 +671,8 @@ def _field_rows(
     """Label and value pairs; ``indent`` (a fraction of the width) leaves an empty first column."""
     columns = [label_width, 1 - indent - label_width]
     for label, value in rows:
-        cells = [Cell(label.upper(), "head"), Cell(value)]
+        web = value.startswith(("http://", "https://")) and " " not in value
+        cells = [Cell(label.upper(), "head"), Cell(value, link=value if web else None)]
         if indent:
             yield Row(
                 [Cell(""), *cells], [indent, *columns], rule=False, padding=1.5, keep_with_next=keep_together
