@@ -3,6 +3,7 @@ told plainly and leave the database as it was."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import threading
@@ -136,6 +137,7 @@ def test_an_imported_text_file_is_reviewed_then_stored(
     kinds = [p.kind for p in empty_services.list_provisions(agreement_id)]
     assert kinds == [Kind.ZONE, Kind.WITHDRAWAL, Kind.PATROL]
     assert controller.review_dialog is None
+    assert gc.isenabled()
 
 
 def test_an_unticked_provision_is_left_out(
@@ -368,6 +370,7 @@ def test_a_running_extraction_can_be_cancelled(
     assert saw_cancel.is_set()
     assert controller.review_dialog is None and controller.progress_dialog is None
     assert empty_services.list_agreements() == []
+    assert gc.isenabled()  # paused during the extraction, back on although it was cut short
 
 
 def test_file_import_from_the_main_window_shows_the_new_agreement(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from tracker.domain import AgreementDraft, AgreementRecord
 from tracker.errors import ExtractionCancelled, TrackerError
 from tracker.extraction import extract
+from tracker.gui.cycle_collector import cycle_collector_paused
 from tracker.gui.paste_dialog import PasteDialog
 from tracker.gui.review_dialog import ImportCandidate, ReviewDialog
 from tracker.gui.review_extraction import ExtractFunction
@@ -193,12 +194,13 @@ class ImportController(QObject):
             if control.cancelled():
                 raise ExtractionCancelled("Import cancelled.")
             control.report(READING_SHARE)
-            extraction = extract_text(
-                draft.text,
-                draft.signed_on,
-                progress=lambda fraction: control.report(READING_SHARE + (1 - READING_SHARE) * fraction),
-                cancelled=control.cancelled,
-            )
+            with cycle_collector_paused():
+                extraction = extract_text(
+                    draft.text,
+                    draft.signed_on,
+                    progress=lambda fraction: control.report(READING_SHARE + (1 - READING_SHARE) * fraction),
+                    cancelled=control.cancelled,
+                )
             return ImportCandidate(draft, extraction, agreements_titled(services, draft.title))
 
         progress = QProgressDialog(f"Reading “{pending.name}” and finding its provisions…",

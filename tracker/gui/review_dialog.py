@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain import AgreementDraft, AgreementRecord, ExtractedProvision, Extraction
 from tracker.errors import TrackerError
+from tracker.gui.cycle_collector import cycle_collector_paused
 from tracker.gui.review_extraction import ExtractFunction, extract_for_signing_date
 from tracker.gui.review_model import ProvisionReviewTableModel, ReviewColumn, ReviewItemDelegate, split_list
 from tracker.gui.tasks import TaskControl, TaskHandle, run_in_background
@@ -177,7 +178,9 @@ class ReviewDialog(QDialog):
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(ReviewColumn.ACCEPT, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the header text, not the contents: sizing to contents asks every row.
+        header.setSectionResizeMode(ReviewColumn.ACCEPT, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(ReviewColumn.ACCEPT, header.fontMetrics().horizontalAdvance("Keep") + 28)
         for column, width in (
             (ReviewColumn.SUMMARY, 280),
             (ReviewColumn.KIND, 100),
@@ -378,9 +381,10 @@ class ReviewDialog(QDialog):
         extract_text = self._extract_text
 
         def work(control: TaskControl) -> Extraction:
-            return extract_for_signing_date(
-                extract_text, text, signed_on, progress=control.report, cancelled=control.cancelled
-            )
+            with cycle_collector_paused():
+                return extract_for_signing_date(
+                    extract_text, text, signed_on, progress=control.report, cancelled=control.cancelled
+                )
 
         self.deadline_status_label.setText("Recomputing deadlines for the new signing date…")
         self.deadline_status_label.show()

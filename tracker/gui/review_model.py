@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from tracker.domain import WEAPON_IDS, ExtractedProvision, Facets, Kind
+from tracker.gui.cycle_collector import cycle_collector_paused
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -280,7 +281,8 @@ class ProvisionReviewTableModel(QAbstractTableModel):
 
     def set_provisions(self, provisions: Sequence[ExtractedProvision]) -> None:
         self.beginResetModel()
-        self._rows = [ReviewRow(original=p, current=p) for p in provisions]
+        with cycle_collector_paused():
+            self._rows = [ReviewRow(original=p, current=p) for p in provisions]
         self._touched = False
         self.endResetModel()
         self.acceptance_changed.emit()
@@ -291,18 +293,20 @@ class ProvisionReviewTableModel(QAbstractTableModel):
         Rows are matched by their span in the text, which does not depend on the signing date.
         """
         previous = {(row.original.start, row.original.end): row for row in self._rows}
-        rows: list[ReviewRow] = []
-        for fresh in provisions:
-            old = previous.get((fresh.start, fresh.end))
-            if old is None:
-                rows.append(ReviewRow(original=fresh, current=fresh))
-            else:
-                current = keep_user_edits(fresh, old.original, old.current)
-                rows.append(ReviewRow(original=fresh, current=current, accepted=old.accepted))
+        with cycle_collector_paused():
+            rows = [self._refreshed_row(fresh, previous) for fresh in provisions]
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
         self.acceptance_changed.emit()
+
+    @staticmethod
+    def _refreshed_row(fresh: ExtractedProvision, previous: dict[tuple[int, int], ReviewRow]) -> ReviewRow:
+        old = previous.get((fresh.start, fresh.end))
+        if old is None:
+            return ReviewRow(original=fresh, current=fresh)
+        current = keep_user_edits(fresh, old.original, old.current)
+        return ReviewRow(original=fresh, current=current, accepted=old.accepted)
 
     def set_all_accepted(self, accepted: bool) -> None:
         if not self._rows:
