@@ -1,8 +1,8 @@
 """Queries over a Session, returning ORM rows to change or plain domain records to hand out.
 
-Listing provisions reads columns rather than ORM objects (no identity map, no lazy loads) and
-decodes each distinct facet combination once: a summary of a hundred thousand provisions has
-to come back in about a second.
+Listing reads table columns as plain tuples rather than ORM objects (no identity map, no
+attribute instrumentation) and decodes each distinct facet combination once: a summary of a
+hundred thousand provisions has to come back in about a second.
 """
 
 from __future__ import annotations
@@ -21,36 +21,41 @@ from tracker.domain import AgreementRecord, Facets, Kind, ProvisionRecord, Statu
 from tracker.errors import NotFound
 from tracker.storage.models import AgreementRow, ProvisionRow, StatusChangeRow
 
+PROVISIONS = ProvisionRow.__table__.c
+STATUS_CHANGES = StatusChangeRow.__table__.c
+
+# The order provision_from_columns unpacks.
 PROVISION_COLUMNS = (
-    ProvisionRow.id,
-    ProvisionRow.agreement_id,
-    ProvisionRow.order,
-    ProvisionRow.kind,
-    ProvisionRow.summary,
-    ProvisionRow.excerpt,
-    ProvisionRow.start,
-    ProvisionRow.end,
-    ProvisionRow.deadline,
-    ProvisionRow.deadline_text,
-    ProvisionRow.zone_min_km,
-    ProvisionRow.zone_max_km,
-    # Read as the stored JSON text: equal lists then decode once, through facets_from_columns.
-    sa.type_coerce(ProvisionRow.weapons, sa.Text).label("weapons"),
-    sa.type_coerce(ProvisionRow.patrol_parties, sa.Text).label("patrol_parties"),
-    sa.type_coerce(ProvisionRow.responsible_parties, sa.Text).label("responsible_parties"),
-    ProvisionRow.created_at,
-    ProvisionRow.edited_at,
-    ProvisionRow.version,
+    PROVISIONS.id,
+    PROVISIONS.agreement_id,
+    PROVISIONS.position,
+    PROVISIONS.kind,
+    PROVISIONS.summary,
+    PROVISIONS.excerpt,
+    PROVISIONS.start_offset,
+    PROVISIONS.end_offset,
+    PROVISIONS.deadline,
+    PROVISIONS.deadline_text,
+    PROVISIONS.zone_min_km,
+    PROVISIONS.zone_max_km,
+    # Read as the stored JSON text: equal lists then decode once, through cached_facets.
+    sa.type_coerce(PROVISIONS.weapons, sa.Text),
+    sa.type_coerce(PROVISIONS.patrol_parties, sa.Text),
+    sa.type_coerce(PROVISIONS.responsible_parties, sa.Text),
+    PROVISIONS.created_at,
+    PROVISIONS.edited_at,
+    PROVISIONS.version,
 )
+# The order status_change_from_columns unpacks.
 STATUS_CHANGE_COLUMNS = (
-    StatusChangeRow.id,
-    StatusChangeRow.provision_id,
-    StatusChangeRow.status,
-    StatusChangeRow.effective_on,
-    StatusChangeRow.note,
-    StatusChangeRow.evidence,
-    StatusChangeRow.author,
-    StatusChangeRow.recorded_at,
+    STATUS_CHANGES.id,
+    STATUS_CHANGES.provision_id,
+    STATUS_CHANGES.status,
+    STATUS_CHANGES.effective_on,
+    STATUS_CHANGES.note,
+    STATUS_CHANGES.evidence,
+    STATUS_CHANGES.author,
+    STATUS_CHANGES.recorded_at,
 )
 AGREEMENT_LIST_COLUMNS = (
     AgreementRow.id,
@@ -110,16 +115,10 @@ def agreement_record(row: Any, *, text: str = "") -> AgreementRecord:
     )
 
 
-def status_change(row: Any) -> StatusChange:
+def status_change_from_columns(values: Sequence[Any]) -> StatusChange:
+    id_, provision_id, status, effective_on, note, evidence, author, recorded_at = values
     return StatusChange(
-        id=row.id,
-        provision_id=row.provision_id,
-        status=STATUSES[row.status],
-        effective_on=row.effective_on,
-        note=row.note,
-        evidence=row.evidence,
-        author=row.author,
-        recorded_at=as_utc(row.recorded_at),
+        id_, provision_id, STATUSES[status], effective_on, note, evidence, author, as_utc(recorded_at)
     )
 
 
@@ -130,49 +129,45 @@ def names(stored: str | list[str] | None) -> tuple[str, ...]:
     return tuple(json.loads(stored) if isinstance(stored, str) else stored)
 
 
-@lru_cache(maxsize=4096)
-def facets_from_columns(
+def build_facets(
     zone_min_km: float | None,
     zone_max_km: float | None,
-    weapons: str | None,
-    patrol_parties: str | None,
-    responsible_parties: str | None,
+    weapons: str | list[str] | None,
+    patrol_parties: str | list[str] | None,
+    responsible_parties: str | list[str] | None,
 ) -> Facets:
     zone = None if zone_min_km is None or zone_max_km is None else (zone_min_km, zone_max_km)
-    return Facets(
-        zone_width_km=zone,
-        weapons=names(weapons),
-        patrol_parties=names(patrol_parties),
-        responsible_parties=names(responsible_parties),
-    )
+    return Facets(zone, names(weapons), names(patrol_parties), names(responsible_parties))
 
 
-def facets_of(row: Any) -> Facets:
-    columns = (row.weapons, row.patrol_parties, row.responsible_parties)
-    if all(isinstance(c, str) or c is None for c in columns):
-        return facets_from_columns(row.zone_min_km, row.zone_max_km, *columns)
-    zone = None if row.zone_min_km is None or row.zone_max_km is None else (row.zone_min_km, row.zone_max_km)
-    return Facets(zone, *(names(c) for c in columns))
+cached_facets = lru_cache(maxsize=4096)(build_facets)
 
 
-def provision_record(row: Any, history: Sequence[StatusChange]) -> ProvisionRecord:
+def facets_for(*columns: Any) -> Facets:
+    try:
+        return cached_facets(*columns)
+    except TypeError:  # lists (from an ORM object, or decoded by the driver) are no cache keys
+        return build_facets(*columns)
+
+
+def provision_from_columns(values: Sequence[Any], history: Sequence[StatusChange]) -> ProvisionRecord:
+    (id_, agreement_id, order, kind, summary, excerpt, start, end, deadline, deadline_text,
+     zone_min_km, zone_max_km, weapons, patrol_parties, responsible_parties,
+     created_at, edited_at, version) = values
     return ProvisionRecord(
-        id=row.id,
-        agreement_id=row.agreement_id,
-        order=row.order,
-        kind=KINDS[row.kind],
-        summary=row.summary,
-        excerpt=row.excerpt,
-        start=row.start,
-        end=row.end,
-        deadline=row.deadline,
-        deadline_text=row.deadline_text,
-        facets=facets_of(row),
-        created_at=as_utc(row.created_at),
-        edited_at=as_utc(row.edited_at),
-        version=row.version,
-        history=tuple(history),
-    )
+        id_, agreement_id, order, KINDS[kind], summary, excerpt, start, end, deadline, deadline_text,
+        facets_for(zone_min_km, zone_max_km, weapons, patrol_parties, responsible_parties),
+        as_utc(created_at), as_utc(edited_at), version, tuple(history),
+    )  # fmt: skip
+
+
+def provision_record(row: ProvisionRow, history: Sequence[StatusChange]) -> ProvisionRecord:
+    values = (
+        row.id, row.agreement_id, row.order, row.kind, row.summary, row.excerpt, row.start, row.end,
+        row.deadline, row.deadline_text, row.zone_min_km, row.zone_max_km, row.weapons,
+        row.patrol_parties, row.responsible_parties, row.created_at, row.edited_at, row.version,
+    )  # fmt: skip
+    return provision_from_columns(values, history)
 
 
 def list_agreements(session: Session) -> list[AgreementRecord]:
@@ -182,29 +177,30 @@ def list_agreements(session: Session) -> list[AgreementRecord]:
 
 def list_provisions(session: Session, agreement_id: int | None = None) -> list[ProvisionRecord]:
     """Live (not deleted) provisions in agreement order, each with its history, oldest first."""
-    live = ProvisionRow.deleted_at.is_(None)
-    condition = live if agreement_id is None else sa.and_(live, ProvisionRow.agreement_id == agreement_id)
+    live = PROVISIONS.deleted_at.is_(None)
+    condition = live if agreement_id is None else sa.and_(live, PROVISIONS.agreement_id == agreement_id)
     provision_rows = session.execute(
-        sa.select(*PROVISION_COLUMNS).where(condition).order_by(ProvisionRow.agreement_id, ProvisionRow.order)
+        sa.select(*PROVISION_COLUMNS).where(condition).order_by(PROVISIONS.agreement_id, PROVISIONS.position)
     ).all()
-    wanted = sa.select(ProvisionRow.id).where(condition)
+    wanted = sa.select(PROVISIONS.id).where(condition)
     histories: defaultdict[int, list[StatusChange]] = defaultdict(list)
-    for row in session.execute(
+    for values in session.execute(
         sa.select(*STATUS_CHANGE_COLUMNS)
-        .where(StatusChangeRow.provision_id.in_(wanted))
-        .order_by(StatusChangeRow.id)
+        .where(STATUS_CHANGES.provision_id.in_(wanted))
+        .order_by(STATUS_CHANGES.id)
     ):
-        histories[row.provision_id].append(status_change(row))
-    return [provision_record(row, histories.get(row.id, ())) for row in provision_rows]
+        change = status_change_from_columns(values)
+        histories[change.provision_id].append(change)
+    return [provision_from_columns(values, histories.get(values[0], ())) for values in provision_rows]
 
 
 def history(session: Session, provision_id: int) -> list[StatusChange]:
     rows = session.execute(
         sa.select(*STATUS_CHANGE_COLUMNS)
-        .where(StatusChangeRow.provision_id == provision_id)
-        .order_by(StatusChangeRow.id)
+        .where(STATUS_CHANGES.provision_id == provision_id)
+        .order_by(STATUS_CHANGES.id)
     )
-    return [status_change(row) for row in rows]
+    return [status_change_from_columns(values) for values in rows]
 
 
 def load_provision(session: Session, row: ProvisionRow) -> ProvisionRecord:
