@@ -299,17 +299,17 @@ def test_pasted_text_goes_through_review_into_the_database(
     paste = controller.paste_dialog
     assert paste is not None
     qtbot.waitExposed(paste)
-    paste.title_edit.setText("Pasted memorandum")
     paste.text_edit.setPlainText(AGREEMENT.replace("\n", "\r\n"))
     qtbot.mouseClick(paste.buttons.button(paste.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
     dialog = wait_for_review(qtbot, controller)
-    assert dialog.title_edit.text() == "Pasted memorandum"
+    assert dialog.title_edit.text() == "Memorandum on the Northern Zone"  # its first line
     assert dialog.source_edit.text() == "pasted text"
     agreement_id = save(qtbot, controller, dialog)
 
     agreement = empty_services.get_agreement(agreement_id)
     assert agreement.text == AGREEMENT  # line endings normalised, offsets valid
+    assert agreement.title == "Memorandum on the Northern Zone"
     assert len(empty_services.list_provisions(agreement_id)) == 3
 
 
@@ -409,7 +409,7 @@ def test_ctrl_enter_in_the_pasted_text_finds_the_provisions(
     qtbot.keyClick(paste.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     dialog = wait_for_review(qtbot, controller)
-    assert dialog.title_edit.text() == "Pasted agreement"
+    assert dialog.title_edit.text() == "1. All heavy weapons shall be withdrawn by 10 October 2018."
     assert dialog.model.rowCount() == 1
 
 
@@ -474,3 +474,19 @@ def test_web_pages_word_documents_and_pdfs_are_imported_too(
 
     kinds = [p.kind for p in empty_services.list_provisions(agreement_id)]
     assert kinds == [Kind.ZONE, Kind.WITHDRAWAL, Kind.PATROL]
+
+
+def test_a_typed_title_wins_over_the_first_line(
+    qtbot: QtBot, controller: ImportController, empty_services: Services
+) -> None:
+    controller.paste_text()
+    paste = controller.paste_dialog
+    assert paste is not None
+    paste.title_edit.setText("  Northern   Zone memorandum ")
+    paste.text_edit.setPlainText(AGREEMENT)
+    qtbot.mouseClick(paste.buttons.button(paste.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    dialog = wait_for_review(qtbot, controller)
+    assert dialog.title_edit.text() == "Northern Zone memorandum"
+    agreement_id = save(qtbot, controller, dialog)
+    assert empty_services.get_agreement(agreement_id).title == "Northern Zone memorandum"

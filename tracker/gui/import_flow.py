@@ -20,12 +20,13 @@ from tracker.domain import AgreementDraft, AgreementRecord
 from tracker.errors import ExtractionCancelled, TrackerError
 from tracker.extraction import extract
 from tracker.gui.cycle_collector import cycle_collector_paused
-from tracker.gui.paste_dialog import PasteDialog
+from tracker.gui.paste_dialog import DEFAULT_PASTED_TITLE, PasteDialog
 from tracker.gui.review_dialog import ImportCandidate, ReviewDialog
 from tracker.gui.review_extraction import ExtractFunction
 from tracker.gui.tasks import TaskControl, TaskHandle, run_in_background
 from tracker.metadata import read_sidecar_metadata
 from tracker.readers import normalise_text, read_document
+from tracker.readers.titles import first_line_title
 from tracker.services import Services
 
 log = logging.getLogger(__name__)
@@ -72,15 +73,17 @@ class FileImport:
 
 @dataclass(frozen=True)
 class PastedImport:
-    title: str
+    title: str  # "" when the user typed none
     raw_text: str
 
     @property
     def name(self) -> str:
-        return self.title
+        return self.title or "the pasted text"
 
     def load(self) -> AgreementDraft:
-        return AgreementDraft(title=self.title, text=normalise_text(self.raw_text), source="pasted text")
+        text = normalise_text(self.raw_text)
+        title = self.title or first_line_title(text) or DEFAULT_PASTED_TITLE
+        return AgreementDraft(title=title, text=text, source="pasted text")
 
 
 PendingImport = FileImport | PastedImport

@@ -28,7 +28,7 @@ class PasteDialog(QDialog):
 
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("pasteTitleEdit")
-        self.title_edit.setPlaceholderText(f"{DEFAULT_PASTED_TITLE} (you can change it when reviewing)")
+        self.title_edit.setPlaceholderText("Taken from the first line of the text if left empty")
 
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setObjectName("pasteTextEdit")
@@ -74,7 +74,8 @@ class PasteDialog(QDialog):
         self.text_edit.setFocus()
 
     def title(self) -> str:
-        return " ".join(self.title_edit.text().split()) or DEFAULT_PASTED_TITLE
+        """The title typed, or "" to take it from the text's first line."""
+        return " ".join(self.title_edit.text().split())
 
     def text(self) -> str:
         return self.text_edit.toPlainText()
