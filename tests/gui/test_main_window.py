@@ -404,3 +404,14 @@ def test_file_menu_opens_the_paste_and_print_windows(qtbot: QtBot, window: MainW
     preview = window.findChild(QPrintPreviewDialog)
     assert preview is not None and preview.isVisible()
     preview.close()
+
+
+def test_undo_still_works_after_a_reload(qtbot: QtBot, window: MainWindow, services: Services) -> None:
+    summary = "Exchange prisoners"
+    window.select_provision(provision_id(window, summary))
+    change_status_through_dialog(qtbot, window, Status.PARTIAL, "half exchanged")
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        window.actions_.reload.trigger()
+    window.actions_.undo.trigger()
+    assert services.get_provision(provision_id(window, summary)).status() is Status.PENDING
+    assert cell(window, summary, Column.STATUS) == "Pending"

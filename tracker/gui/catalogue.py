@@ -60,6 +60,8 @@ class Catalogue:
             self._agreement_of[provision.id] = provision.agreement_id
         self._as_of = as_of
         self._tallies = {id_: _Tally.of(group.values(), as_of) for id_, group in self._provisions.items()}
+        # "All agreements" sums every tally; kept until the next change, as the window asks often.
+        self._all: AgreementSummary | None = None
 
     @property
     def as_of(self) -> date:
@@ -69,6 +71,7 @@ class Catalogue:
         if as_of != self._as_of:
             self._as_of = as_of
             self._tallies = {id_: _Tally.of(group.values(), as_of) for id_, group in self._provisions.items()}
+            self._all = None
 
     def agreements(self) -> list[AgreementRecord]:
         """Newest signing first; undated ones last."""
@@ -106,13 +109,14 @@ class Catalogue:
 
     def summary(self, agreement_id: int | None) -> AgreementSummary:
         if agreement_id is None:
-            statuses: Counter[Status] = Counter()
-            for tally in self._tallies.values():
-                statuses.update(tally.statuses)
-            overdue = sum(tally.overdue for tally in self._tallies.values())
-            return AgreementSummary(
-                None, statuses.total(), implementation_score(statuses.elements()), overdue
-            )
+            if self._all is None:
+                statuses: Counter[Status] = Counter()
+                for tally in self._tallies.values():
+                    statuses.update(tally.statuses)
+                overdue = sum(tally.overdue for tally in self._tallies.values())
+                score = implementation_score(statuses.elements())
+                self._all = AgreementSummary(None, statuses.total(), score, overdue)
+            return self._all
         tally = self._tallies[agreement_id]
         return AgreementSummary(
             self._agreements[agreement_id],
@@ -122,7 +126,7 @@ class Catalogue:
         )
 
     def summaries(self) -> list[AgreementSummary]:
-        """ "All agreements" first, then each agreement."""
+        """The "All agreements" entry first, then each agreement."""
         return [self.summary(None), *(self.summary(agreement.id) for agreement in self.agreements())]
 
     # --- keeping up with edits -------------------------------------------------------------
@@ -133,12 +137,14 @@ class Catalogue:
         group[provision.id] = provision
         self._agreement_of[provision.id] = provision.agreement_id
         self._tallies[provision.agreement_id] = _Tally.of(group.values(), self._as_of)
+        self._all = None
 
     def drop_provision(self, provision: ProvisionRecord) -> None:
         group = self._provisions.get(provision.agreement_id, {})
         group.pop(provision.id, None)
         self._agreement_of.pop(provision.id, None)
         self._tallies[provision.agreement_id] = _Tally.of(group.values(), self._as_of)
+        self._all = None
 
 
 def load_catalogue(services: Services, as_of: date) -> Catalogue:

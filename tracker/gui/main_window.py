@@ -210,7 +210,6 @@ class MainWindow(QMainWindow):
         self._catalogue = catalogue
         self._texts.clear()
         catalogue.set_as_of(self.as_of.day())
-        self.undo_stack.clear()
         wanted = self._wanted_agreement
         self.agreements_model.set_summaries(catalogue.summaries())
         row = self.agreements_model.row_of(wanted if catalogue.agreement(wanted or 0) else None)

@@ -8,7 +8,7 @@ See docs/PERFORMANCE.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import IntEnum
 from typing import Any
@@ -39,6 +39,27 @@ class Role(IntEnum):
     STATUS = Qt.ItemDataRole.UserRole + 3  # the Status's value as of the model's date (see status_of)
     SORT = Qt.ItemDataRole.UserRole + 4  # the native value the column sorts on
     OVERDUE = Qt.ItemDataRole.UserRole + 5
+
+
+_ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        *Role,
+    }
+)
+
+# What each column shows, by column number.
+_DISPLAY: tuple[Callable[[ProvisionRow], str], ...] = (
+    lambda row: row.record.summary,
+    lambda row: row.record.kind.label,
+    lambda row: format_date(row.record.deadline) if row.record.deadline else "",
+    lambda row: describe_countdown(row.countdown) if row.record.deadline else "",
+    lambda row: row.status.label,
+    lambda row: describe_parties(row.record.facets),
+    lambda row: describe_facet_hints(row.record.facets),
+)
 
 
 def status_of(index: QModelIndex | QPersistentModelIndex) -> Status | None:
@@ -85,15 +106,18 @@ class ProvisionTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._shown):
+        # Views ask for a dozen roles per cell on every paint; most are answered here at once.
+        if role not in _ANSWERED_ROLES or not index.isValid() or index.row() >= len(self._shown):
             return None
         row = self._loaded[self._shown[index.row()]]
-        column = Column(index.column())
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return _DISPLAY[column](row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.record.excerpt if column is Column.SUMMARY else self._display(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column is Column.COUNTDOWN:
+            return row.record.excerpt if column == Column.SUMMARY else _DISPLAY[column](row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column != Column.COUNTDOWN:
+                return None
             colour = countdown_colour(row.countdown, row.overdue, palette_is_dark())
             return QBrush(colour) if colour is not None else None
         if role == Role.RECORD:
@@ -104,26 +128,7 @@ class ProvisionTableModel(QAbstractTableModel):
             return row.status.value
         if role == Role.OVERDUE:
             return row.overdue
-        if role == Role.SORT:
-            return sort_key(row, column)
-        return None
-
-    @staticmethod
-    def _display(row: ProvisionRow, column: Column) -> str:
-        record = row.record
-        if column is Column.SUMMARY:
-            return record.summary
-        if column is Column.KIND:
-            return record.kind.label
-        if column is Column.DEADLINE:
-            return format_date(record.deadline) if record.deadline else ""
-        if column is Column.COUNTDOWN:
-            return describe_countdown(row.countdown) if record.deadline else ""
-        if column is Column.STATUS:
-            return row.status.label
-        if column is Column.PARTIES:
-            return describe_parties(record.facets)
-        return describe_facet_hints(record.facets)
+        return sort_key(row, Column(column))
 
     def row_at(self, row: int) -> ProvisionRow:
         """The row shown at ``row``."""
