@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QMessageBox, QTableView, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -478,3 +478,24 @@ def test_the_highlight_is_exact_after_characters_outside_the_basic_plane(
 
     selections = review.preview.extraSelections()
     assert [selection.cursor.selectedText() for selection in selections] == [excerpt]
+
+
+def test_size_and_column_widths_are_remembered(
+    qtbot: QtBot, tmp_path: Path, empty_services: Services
+) -> None:
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    candidate = ImportCandidate(AgreementDraft(title="Memorandum", text=TEXT), extraction_for(SIGNED))
+
+    first = ReviewDialog(candidate, empty_services, extract_text=ENGINE, settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)
+    first.view.setColumnWidth(ReviewColumn.SUMMARY, 333)
+    qtbot.mouseClick(first.cancel_button, Qt.MouseButton.LeftButton)
+    assert not first.isVisible()
+
+    again = ReviewDialog(candidate, empty_services, extract_text=ENGINE, settings=settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert (again.width(), again.height()) == (700, 500)
+    assert again.view.columnWidth(ReviewColumn.SUMMARY) == 333

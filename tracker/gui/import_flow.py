@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from tracker.domain import AgreementDraft, AgreementRecord
@@ -108,13 +108,20 @@ class ImportController(QObject):
     idle = Signal()
 
     def __init__(
-        self, parent: QWidget, services: Services, *, extract_text: ExtractFunction = extract
+        self,
+        parent: QWidget,
+        services: Services,
+        *,
+        settings: QSettings | None = None,
+        extract_text: ExtractFunction = extract,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importController")
         self._window = parent
         self._services = services
         self._extract_text = extract_text
+        # Where the review dialog remembers its size and column widths; None forgets them.
+        self._settings = settings
         self._queue: deque[PendingImport] = deque()
         self._current: PendingImport | None = None
         self._task: TaskHandle | None = None
@@ -258,7 +265,10 @@ class ImportController(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 self._finish_current()
                 return
-        dialog = ReviewDialog(candidate, self._services, extract_text=self._extract_text, parent=self._window)
+        dialog = ReviewDialog(
+            candidate, self._services, extract_text=self._extract_text, settings=self._settings,
+            parent=self._window,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.imported)
         dialog.finished.connect(self._review_closed)

@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDate, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,11 @@ log = logging.getLogger(__name__)
 
 # Typing a date fires a change per keystroke; wait for a pause before re-extracting.
 RECOMPUTE_DELAY_MS = 600
+
+# Where the dialog's size, its splitter and its column widths are remembered.
+_GEOMETRY_KEY = "importReview/geometry"
+_SPLITTER_KEY = "importReview/splitter"
+_COLUMNS_KEY = "importReview/columns"
 
 SIGNED_ON_ORIGINS = {
     "given": "as given",
@@ -89,6 +94,7 @@ class ReviewDialog(QDialog):
         services: Services,
         *,
         extract_text: ExtractFunction,
+        settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -103,7 +109,9 @@ class ReviewDialog(QDialog):
         self._save_handle: TaskHandle | None = None
         self.saved_agreement_id: int | None = None
 
+        self._settings = settings
         self._build_widgets()
+        self._restore_layout()
         self._fill(candidate)
         self._initial_form = self._form_values()
         self._connect()
@@ -199,7 +207,7 @@ class ReviewDialog(QDialog):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("reviewSplitter")
         splitter.addWidget(self.view)
         splitter.addWidget(self.preview)
@@ -513,6 +521,25 @@ class ReviewDialog(QDialog):
             "Could not save the agreement",
             f"{reason}\n\nNothing was saved. Your review is kept: try Save again, or Cancel.",
         )
+
+    def _restore_layout(self) -> None:
+        if self._settings is None:
+            return
+        for key, restore in (
+            (_GEOMETRY_KEY, self.restoreGeometry),
+            (_SPLITTER_KEY, self.splitter.restoreState),
+            (_COLUMNS_KEY, self.view.horizontalHeader().restoreState),
+        ):
+            state = self._settings.value(key)
+            if isinstance(state, QByteArray):
+                restore(state)
+
+    def done(self, result: int) -> None:
+        if self._settings is not None:
+            self._settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
+            self._settings.setValue(_SPLITTER_KEY, self.splitter.saveState())
+            self._settings.setValue(_COLUMNS_KEY, self.view.horizontalHeader().saveState())
+        super().done(result)
 
     def accept(self) -> None:
         # Enter and the Save button both land here; the dialog closes once the save succeeded.
