@@ -79,7 +79,7 @@ def test_the_table_shows_kind_deadline_countdown_status_and_facets(window: MainW
     assert cell(window, summary, Column.DEADLINE) == "15 Mar 2020"
     assert cell(window, summary, Column.COUNTDOWN) == "in 6 days"
     assert cell(window, summary, Column.STATUS) == "Pending"
-    assert cell(window, summary, Column.FACETS) == "15 km; tanks, artillery"
+    assert cell(window, summary, Column.FACETS) == "zone 15 km; weapons: tanks, artillery"
     assert cell(window, "Cease hostilities", Column.COUNTDOWN) == "7 days overdue"
     assert "1 overdue" in agreement_line(window, 1)
 
@@ -224,7 +224,7 @@ def test_an_unknown_weapon_is_refused_with_a_message(
     window.select_provision(target)
     qtbot.keyClicks(window.detail.form.weapons, "catapults")
     qtbot.mouseClick(window.detail.save_button, Qt.MouseButton.LeftButton)
-    assert any("unknown weapon 'catapults'" in text for text in error_messages(window))
+    assert any("Unknown weapon type: catapults" in text for text in error_messages(window))
     assert services.get_provision(target).facets.weapons == ()
 
 

@@ -21,23 +21,16 @@ from tracker.errors import InvalidInput
 from tracker.gui.dates import date_edit, date_of, to_qdate
 from tracker.gui.editing import ProvisionFields
 from tracker.gui.naming import named
+from tracker.gui.review_model import InvalidCellValue, format_weapons, parse_weapons, split_list
 
 _MAX_ZONE_KM = 10_000.0
 
 
-def split_list(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
-
-
-def parse_weapons(text: str) -> tuple[str, ...]:
-    """Weapon ids from a comma-separated list; "heavy weapons" and "heavy_weapons" both work."""
-    weapons = []
-    for name in split_list(text):
-        weapon_id = name.casefold().replace(" ", "_").replace("-", "_")
-        if weapon_id not in WEAPON_IDS:
-            raise InvalidInput(f"unknown weapon {name!r} (known: {', '.join(WEAPON_IDS)})")
-        weapons.append(weapon_id)
-    return tuple(weapons)
+def weapons_from(text: str) -> tuple[str, ...]:
+    try:
+        return parse_weapons(text)
+    except InvalidCellValue as error:
+        raise InvalidInput(str(error).rstrip(".")) from None
 
 
 class ProvisionForm(QWidget):
@@ -56,7 +49,7 @@ class ProvisionForm(QWidget):
         self.zone_from = self._km_box("zoneFromSpin")
         self.zone_to = self._km_box("zoneToSpin")
         self.weapons = named("weaponsEdit", QLineEdit(placeholderText="e.g. tanks, mlrs, heavy weapons"))
-        self.weapons.setToolTip("Known weapons: " + ", ".join(WEAPON_IDS))
+        self.weapons.setToolTip("Known weapons: " + format_weapons(WEAPON_IDS))
         self.patrol_parties = named("patrolPartiesEdit", QLineEdit(placeholderText="comma-separated"))
         self.responsible_parties = named(
             "responsiblePartiesEdit", QLineEdit(placeholderText="comma-separated")
@@ -125,7 +118,7 @@ class ProvisionForm(QWidget):
             self.zone_to.setEnabled(width is not None)
             self.zone_from.setValue(width[0] if width else 0.0)
             self.zone_to.setValue(width[1] if width else 0.0)
-            self.weapons.setText(", ".join(fields.facets.weapons))
+            self.weapons.setText(format_weapons(fields.facets.weapons))
             self.patrol_parties.setText(", ".join(fields.facets.patrol_parties))
             self.responsible_parties.setText(", ".join(fields.facets.responsible_parties))
         finally:
@@ -151,9 +144,9 @@ class ProvisionForm(QWidget):
             zone = (low, high)
         facets = Facets(
             zone_width_km=zone,
-            weapons=parse_weapons(self.weapons.text()),
-            patrol_parties=split_list(self.patrol_parties.text()),
-            responsible_parties=split_list(self.responsible_parties.text()),
+            weapons=weapons_from(self.weapons.text()),
+            patrol_parties=tuple(split_list(self.patrol_parties.text())),
+            responsible_parties=tuple(split_list(self.responsible_parties.text())),
         )
         kind = Kind(self.kind.currentData())
         return ProvisionFields(kind, summary, deadline, self.deadline_text.text().strip() or None, facets)

@@ -10,7 +10,7 @@ from enum import IntEnum
 from typing import Any, NamedTuple
 
 from tracker.domain import Facets, Kind, ProvisionRecord, Status, countdown_days, is_overdue
-from tracker.reports.formatting import weapon_label
+from tracker.reports.formatting import describe_facets
 
 
 class Column(IntEnum):
@@ -51,14 +51,9 @@ def describe_parties(facets: Facets) -> str:
 
 
 def describe_facet_hints(facets: Facets) -> str:
-    """The zone width and weapons, the two facets an analyst scans the table for."""
-    hints = []
-    if facets.zone_width_km is not None:
-        low, high = facets.zone_width_km
-        hints.append(f"{low:g} km" if low == high else f"{low:g}–{high:g} km")
-    if facets.weapons:
-        hints.append(", ".join(weapon_label(weapon) for weapon in facets.weapons))
-    return "; ".join(hints)
+    """The zone width and weapons, the facets an analyst scans the table for (the parties
+    have their own column), worded as in the reports."""
+    return describe_facets(Facets(zone_width_km=facets.zone_width_km, weapons=facets.weapons))
 
 
 _STATUS_ORDER = {status: position for position, status in enumerate(Status)}

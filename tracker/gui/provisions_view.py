@@ -17,7 +17,7 @@ _COLUMN_SAMPLES = {
     Column.COUNTDOWN: "12 days overdue",
     Column.STATUS: "In progress",
     Column.PARTIES: "Turkey, Russia",
-    Column.FACETS: "15–20 km; heavy weapons",
+    Column.FACETS: "zone 15–20 km; weapons: tanks",
 }
 _CELL_PADDING = 20
 
