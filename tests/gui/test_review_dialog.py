@@ -335,7 +335,7 @@ def test_changing_the_signing_date_recomputes_relative_deadlines_and_keeps_edits
 
     with qtbot.waitSignal(dialog.deadlines_recomputed, timeout=10_000):
         dialog.signed_on_edit.setDate(QDate(2018, 9, 20))
-        assert not dialog.save_button.isEnabled()
+        assert dialog.is_recomputing()
 
     assert dialog.save_button.isEnabled()
     assert model.index(1, ReviewColumn.DEADLINE).data() == "2018-10-20"
@@ -499,3 +499,17 @@ def test_size_and_column_widths_are_remembered(
     again.show()
     assert (again.width(), again.height()) == (700, 500)
     assert again.view.columnWidth(ReviewColumn.SUMMARY) == 333
+
+
+def test_enter_right_after_a_date_change_saves_the_recomputed_deadlines(
+    qtbot: QtBot, dialog: ReviewDialog, empty_services: Services
+) -> None:
+    dialog.signed_on_edit.setDate(QDate(2018, 9, 27))
+    assert dialog.is_recomputing()
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+        assert not dialog.save_button.isEnabled()
+
+    withdrawal = empty_services.list_provisions()[1]
+    assert withdrawal.deadline == date(2018, 10, 27)
+    assert empty_services.list_agreements()[0].signed_on == date(2018, 9, 27)

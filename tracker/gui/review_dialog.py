@@ -107,6 +107,8 @@ class ReviewDialog(QDialog):
         self._computed_for: date | None = candidate.extraction.signed_on
         self._recompute_handle: TaskHandle | None = None
         self._save_handle: TaskHandle | None = None
+        # Save was asked for while deadlines were being recomputed: it follows the recompute.
+        self._save_after_recompute = False
         self.saved_agreement_id: int | None = None
 
         self._settings = settings
@@ -371,6 +373,7 @@ class ReviewDialog(QDialog):
 
     def _signing_date_changed(self) -> None:
         self._cancel_recompute()
+        self._save_after_recompute = False
         self._show_signing_date_origin()
         if self.signed_on() == self._computed_for:
             self.deadline_status_label.hide()
@@ -412,6 +415,7 @@ class ReviewDialog(QDialog):
             self._recompute_handle = None
 
     def _deadlines_recomputed(self, signed_on: date | None, extraction: Extraction) -> None:
+        self._recompute_handle = None
         self._computed_for = signed_on
         self.model.refresh_from_extraction(extraction.provisions)
         self._show_notices()
@@ -420,8 +424,13 @@ class ReviewDialog(QDialog):
         self.deadline_status_label.setText(f"Deadlines recomputed for {when}{note}; your edits were kept.")
         self._show_current_excerpt()
         self.deadlines_recomputed.emit()
+        if self._save_after_recompute:
+            self._save_after_recompute = False
+            self.save()
 
     def _recompute_failed(self, error: BaseException) -> None:
+        self._recompute_handle = None
+        self._save_after_recompute = False  # the user decides whether to save stale deadlines
         log.error("Recomputing deadlines failed", exc_info=error)
         self.deadline_status_label.setText(
             f"Deadlines could not be recomputed ({error}); they still count from the earlier date."
@@ -438,8 +447,9 @@ class ReviewDialog(QDialog):
         self.count_label.setText(f"{accepted} of {total} provisions will be saved")
         self.select_all_button.setEnabled(total > 0)
         self.select_none_button.setEnabled(total > 0)
-        busy = self.is_recomputing() or self.is_saving()
-        self.save_button.setEnabled(not busy)
+        if self.is_saving() or self._save_after_recompute:
+            return  # the Save button shows what is under way
+        self.save_button.setEnabled(True)
         self.save_button.setText("&Save" if total == 0 or accepted else "&Save without provisions")
 
     def _show_edit_error(self, message: str) -> None:
@@ -477,7 +487,15 @@ class ReviewDialog(QDialog):
 
     def save(self) -> None:
         """Store the agreement and the ticked provisions in one transaction, off the GUI thread."""
-        if self.is_saving() or self.is_recomputing():
+        if self.is_saving() or self._save_after_recompute:
+            return
+        if self.is_recomputing():
+            self._save_after_recompute = True
+            if self._recompute_timer.isActive():
+                self.recompute_deadlines()
+            self.deadline_status_label.setText("Recomputing deadlines for the new signing date, then saving…")
+            self.save_button.setEnabled(False)
+            self.save_button.setText("Saving…")
             return
         draft = self.draft()
         if not draft.title:
