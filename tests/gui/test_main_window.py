@@ -415,3 +415,37 @@ def test_undo_still_works_after_a_reload(qtbot: QtBot, window: MainWindow, servi
     window.actions_.undo.trigger()
     assert services.get_provision(provision_id(window, summary)).status() is Status.PENDING
     assert cell(window, summary, Column.STATUS) == "Pending"
+
+
+def test_the_detail_pane_buttons_change_status_and_delete(
+    qtbot: QtBot, window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = provision_id(window, "Start joint patrols")
+    window.select_provision(target)
+    qtbot.mouseClick(window.detail.status_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(StatusChangeDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.status.setCurrentIndex(dialog.status.findData(Status.IN_PROGRESS.value))
+    click_ok(qtbot, dialog)
+    assert services.get_provision(target).status() is Status.IN_PROGRESS
+
+    monkeypatch.setattr("tracker.gui.main_window.confirm", lambda *_: False)
+    qtbot.mouseClick(window.detail.delete_button, Qt.MouseButton.LeftButton)
+    assert target in [p.id for p in services.list_provisions()]  # the user said no
+
+
+def test_a_provision_deleted_elsewhere_is_reported_and_dropped(
+    qtbot: QtBot, window: MainWindow, database: Path
+) -> None:
+    summary = "Exchange prisoners"
+    target = provision_id(window, summary)
+    window.select_provision(target)
+    elsewhere = open_services(database)
+    elsewhere.delete_provision(target, elsewhere.get_provision(target).version)
+
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        change_status_through_dialog(qtbot, window, Status.COMPLIED, "")
+
+    assert error_messages(window)
+    assert summary not in shown_column(window, Column.SUMMARY)
+    assert window.detail.record is None
