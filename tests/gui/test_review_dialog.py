@@ -344,6 +344,8 @@ def test_changing_the_signing_date_recomputes_relative_deadlines_and_keeps_edits
     assert model.accepted_count() == 2
     assert "2018-09-20" in dialog.deadline_status_label.text()
     assert dialog.signed_on_origin_label.text() == "(set by you; the text says 2018-09-17)"
+    assert dialog.view.currentIndex().row() == 0  # the user's place in the list is kept
+    assert len(dialog.preview.extraSelections()) == 1
 
     save_and_wait(qtbot, dialog)
     assert [p.deadline for p in empty_services.list_provisions()] == [date(2018, 10, 15), date(2018, 10, 20)]

@@ -295,9 +295,15 @@ class ProvisionReviewTableModel(QAbstractTableModel):
         previous = {(row.original.start, row.original.end): row for row in self._rows}
         with cycle_collector_paused():
             rows = [self._refreshed_row(fresh, previous) for fresh in provisions]
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        same_spans = [(r.original.start, r.original.end) for r in rows] == list(previous)
+        if same_spans and rows:
+            # Only values changed: views keep their selection, current row and scroll position.
+            self._rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(ReviewColumn) - 1))
+        else:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
         self.acceptance_changed.emit()
 
     @staticmethod
