@@ -131,3 +131,12 @@ def test_any_string_is_read_without_error_and_spans_are_valid(text: str, signed_
             low, high = provision.facets.zone_width_km
             assert 0 < low <= high
     json.dumps(extraction.to_json())
+
+
+def test_run_on_text_is_read_in_bounded_pieces() -> None:
+    """Text without full stops for pages is cut at commas, so the work per piece stays bounded."""
+    text = "the parties shall withdraw tanks 15 km from the line by October 15, " * 3000
+    extraction = extract(text, date(2018, 9, 17))
+    assert len(extraction.provisions) == 3000
+    assert max(p.end - p.start for p in extraction.provisions) <= 2000
+    assert {p.deadline for p in extraction.provisions} == {date(2018, 10, 15)}

@@ -39,6 +39,7 @@ GERUND_EXCEPTIONS = frozenset(
     {"including", "according", "concerning", "regarding", "during", "excluding", "nothing"}
 )
 SHORT_LINE = 60
+MAX_SENTENCE = 2000
 MIN_CLAUSE_WORDS = 4
 
 
@@ -124,9 +125,24 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     for match in SENTENCE_END.finditer(block):
         if block[match.start()] == "." and is_abbreviation(block, match.start()):
             continue
-        yield start + cursor, start + match.end()
+        yield from bounded(text, start + cursor, start + match.end())
         cursor = match.end()
-    yield start + cursor, end
+    yield from bounded(text, start + cursor, end)
+
+
+def bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A run-on "sentence" (no full stop for pages) cut into pieces of at most MAX_SENTENCE
+    characters, at a semicolon, comma or space, so that the work per sentence stays bounded."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(";", start, limit), text.rfind(",", start, limit))
+        if cut <= start + MAX_SENTENCE // 2:
+            cut = text.rfind(" ", start, limit)
+        if cut <= start:
+            cut = limit - 1
+        yield start, cut + 1
+        start = cut + 1
+    yield start, end
 
 
 def strip_marker(text: str, start: int, end: int) -> int:

@@ -60,6 +60,9 @@ SIGNING_REACH_AFTER = 80
 SIGNING_REACH_BEFORE = 50
 TITLE_REACH = 400
 DATELINE_LINES = 12
+DATELINE_REACH = 4000
+RECITAL_REACH = 2000
+MAX_SIGNING_CUES = 200
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,8 @@ def is_time_limit(text: str, mention: DateMention) -> bool:
 
 
 def in_recital(text: str, position: int) -> bool:
-    line_start = text.rfind("\n", 0, position) + 1
+    reach = max(0, position - RECITAL_REACH)
+    line_start = text.rfind("\n", reach, position) + 1 or reach
     return bool(RECITAL_START.match(text[line_start:position].lstrip()))
 
 
@@ -143,7 +147,9 @@ def stated_signing(
     """A date the text gives for the signing; a weekday ("signed ... on Saturday") is the last
     such day on or before the report's dateline."""
     starts = [m.start for m in mentions]
-    for cue in STRONG_SIGNING.finditer(text):
+    for number, cue in enumerate(STRONG_SIGNING.finditer(text)):
+        if number >= MAX_SIGNING_CUES:
+            break  # a signing date is stated once or twice, near the top or the end
         if in_recital(text, cue.start()):
             continue
         low = bisect_left(starts, cue.start() - SIGNING_REACH_BEFORE - 60)
@@ -186,7 +192,7 @@ def stated_signing(
 
 def dateline_mention(text: str) -> DateMention | None:
     """The date in a report's dateline ("SOCHI, Russia, Oct. 22 (Xinhua) --"), if any."""
-    for line in text.splitlines()[:DATELINE_LINES]:
+    for line in text[:DATELINE_REACH].splitlines()[:DATELINE_LINES]:
         stripped = line.strip()
         place = DATELINE_PLACE.match(stripped)
         if place is None:
