@@ -107,7 +107,7 @@ ADJECTIVAL_DURATION = re.compile(
 DURATION_CONTEXT = re.compile(
     r"\b(?:conclud\w*|valid\w*|in\s+force|effect\w*|last\w*|remain\w*|extend\w*|prolong\w*|renew\w*"
     r"|period|term|ceasefire|cease-fire|truce|pause|moratorium|suspend\w*|halt\w*|observed|agree\w*|stay\w*"
-    r"|deploy\w*|operat\w*|serve|mandate|shall|will)\b",
+    r"|deploy\w*|operat\w*|serve|mandate|shall|will|would)\b",
     re.IGNORECASE,
 )
 END_OF_PERIOD = re.compile(
@@ -136,6 +136,12 @@ START_VERB = re.compile(
     r"\s+(?:effect|into\s+(?:force|effect))"
     r"(?:\s+(?:at|on|from))?\s*$|\b(?:begin|begins|start|starts|commence|commences|resume|resumes|cease|ceases"
     r"|halt|halts)\s+(?:at|on|from)\s*$",
+    re.IGNORECASE,
+)
+# "will expire at midnight on Friday", "ends on 30 June": the end of the arrangement.
+END_VERB = re.compile(
+    r"\b(?:expire|expires|expiring|end|ends|ending|terminate|terminates|lapse|lapses|run\s+out|runs\s+out)"
+    r"(?:\s+(?:at|on))?\s*$",
     re.IGNORECASE,
 )
 # "at one minute past midnight" with no date: the coming midnight.
@@ -212,7 +218,7 @@ def dated_limits(
     limits = []
     for mention in mentions:
         before = sentence[max(0, mention.start - 40) : mention.start]
-        trigger = END_TRIGGER.search(before)
+        trigger = END_TRIGGER.search(before) or END_VERB.search(before)
         kind = LimitType.END
         if trigger is None:
             trigger = START_TRIGGER.search(before) or START_VERB.search(before)
@@ -227,7 +233,10 @@ def dated_limits(
                 trigger = None
         if trigger is None:
             continue
-        if kind is LimitType.START and START_VERB.search(before) and not START_TRIGGER.search(before):
+        verb_only = (START_VERB.search(before) and not START_TRIGGER.search(before)) or (
+            END_VERB.search(before) and not END_TRIGGER.search(before)
+        )
+        if verb_only:
             # "takes effect at 7 p.m.", "will begin on March 15": the phrase starts at the preposition.
             preposition = re.search(r"\b(?:on|at|from)\s+$", before)
             start = mention.start - (len(before) - preposition.start()) if preposition else mention.start
