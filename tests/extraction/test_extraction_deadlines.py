@@ -41,6 +41,11 @@ SIGNED = date(2018, 9, 17)
         ),
         ("The memorandum was concluded for six months.", date(2019, 3, 17)),
         ("The corridor shall remain open over a period of 120 days.", date(2019, 1, 15)),
+        ("The truce ends on 30 September.", date(2018, 9, 30)),
+        ("The truce will expire at midnight on Friday unless extended.", date(2018, 9, 21)),
+        ("Under the plan, the sides would free all hostages over six weeks.", date(2018, 10, 29)),
+        ("The ceasefire shall apply from the date of signature of this Agreement.", date(2018, 9, 17)),
+        ("Forces will pull back in the next 72 hours.", date(2018, 9, 20)),
         (
             "The truce takes effect at 7 p.m. on 20 September and will be observed by both sides.",
             date(2018, 9, 20),
