@@ -15,7 +15,6 @@ from pathlib import Path
 from types import EllipsisType
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.domain import (
@@ -162,12 +161,10 @@ class Services:
             uow.session.add(agreement)
             uow.session.flush()
             agreement_id = agreement.id
-            if provisions:
-                # One executemany rather than an ORM object per provision: 100,000 in seconds.
-                uow.session.execute(
-                    sa.insert(ProvisionRow),
-                    [provision_values(agreement_id, order, p, now) for order, p in enumerate(provisions, 1)],
-                )
+            repository.insert_provisions(
+                uow.session,
+                [provision_values(agreement_id, order, p, now) for order, p in enumerate(provisions, 1)],
+            )
             uow.commit()
         return agreement_id
 

@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session
 
 from tracker.domain import AgreementRecord, Facets, Kind, ProvisionRecord, Status, StatusChange
 from tracker.errors import NotFound
-from tracker.storage.models import AgreementRow, ProvisionRow, StatusChangeRow
+from tracker.storage.models import AgreementRow, Base, ProvisionRow, StatusChangeRow
 
-PROVISIONS = ProvisionRow.__table__.c
-STATUS_CHANGES = StatusChangeRow.__table__.c
+PROVISION_TABLE = Base.metadata.tables[ProvisionRow.__tablename__]
+PROVISIONS = PROVISION_TABLE.c
+STATUS_CHANGES = Base.metadata.tables[StatusChangeRow.__tablename__].c
 
 # The order provision_from_columns unpacks.
 PROVISION_COLUMNS = (
@@ -168,6 +169,21 @@ def provision_record(row: ProvisionRow, history: Sequence[StatusChange]) -> Prov
         row.patrol_parties, row.responsible_parties, row.created_at, row.edited_at, row.version,
     )  # fmt: skip
     return provision_from_columns(values, history)
+
+
+# Attribute name -> column name, where they differ ("order" is stored as "position").
+COLUMN_NAMES = {
+    attribute.key: attribute.columns[0].name for attribute in ProvisionRow.__mapper__.column_attrs
+}
+
+
+def insert_provisions(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert provisions given by attribute name, in one executemany without ORM objects."""
+    if rows:
+        session.connection().execute(
+            sa.insert(PROVISION_TABLE),
+            [{COLUMN_NAMES[name]: value for name, value in row.items()} for row in rows],
+        )
 
 
 def list_agreements(session: Session) -> list[AgreementRecord]:
