@@ -37,7 +37,8 @@ class ProvisionRow(NamedTuple):
 
 
 def provision_row(record: ProvisionRecord, as_of: date) -> ProvisionRow:
-    status = record.status(as_of)
+    # Most provisions have no history yet: skip the search for the change in force.
+    status = record.status(as_of) if record.history else Status.PENDING
     countdown = countdown_days(record.deadline, as_of)
     return ProvisionRow(record, status, countdown, is_overdue(record.deadline, status, as_of))
 

@@ -81,6 +81,9 @@ class ProvisionTableModel(QAbstractTableModel):
         self._row_of_index: dict[int, int] | None = None  # position in _loaded -> display row
         self._filter = ProvisionFilter()
         self._sorted_by: tuple[Column, Qt.SortOrder] | None = None
+        # Rows already worked out for this date, by provision id: switching back to "All
+        # agreements" (100,000 rows) then costs a lookup per row, not a status computation.
+        self._row_cache: dict[int, ProvisionRow] = {}
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -151,9 +154,10 @@ class ProvisionTableModel(QAbstractTableModel):
     def set_rows(self, records: Sequence[ProvisionRecord], as_of: date | None = None) -> None:
         """Replace every row in one reset, keeping the filter and the sort order."""
         self.beginResetModel()
-        if as_of is not None:
+        if as_of is not None and as_of != self._as_of:
             self._as_of = as_of
-        self._loaded = [provision_row(record, self._as_of) for record in records]
+            self._row_cache.clear()
+        self._loaded = [self._row_for(record) for record in records]
         self._texts = None
         self._index_of_id = {row.record.id: position for position, row in enumerate(self._loaded)}
         self._shown = self._select(range(len(self._loaded)))
@@ -211,7 +215,7 @@ class ProvisionTableModel(QAbstractTableModel):
         position = self._index_of_id.get(record.id)
         if position is None:
             return False
-        self._loaded[position] = provision_row(record, self._as_of)
+        self._loaded[position] = self._row_for(record)
         if self._texts is not None:
             self._texts[position] = search_text(record)
         row = self.row_of(record.id)
@@ -224,7 +228,7 @@ class ProvisionTableModel(QAbstractTableModel):
         position = len(self._loaded)
         row = len(self._shown)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._loaded.append(provision_row(record, self._as_of))
+        self._loaded.append(self._row_for(record))
         if self._texts is not None:
             self._texts.append(search_text(record))
         self._index_of_id[record.id] = position
@@ -251,6 +255,13 @@ class ProvisionTableModel(QAbstractTableModel):
         return True
 
     # --- helpers -----------------------------------------------------------------------------
+
+    def _row_for(self, record: ProvisionRecord) -> ProvisionRow:
+        cached = self._row_cache.get(record.id)
+        if cached is not None and cached.record is record:
+            return cached
+        row = self._row_cache[record.id] = provision_row(record, self._as_of)
+        return row
 
     def _search_texts(self) -> list[str]:
         if self._texts is None:
