@@ -317,16 +317,24 @@ def part_of_a_combo_box(widget: QWidget) -> bool:
     return False
 
 
-def test_every_interactive_widget_has_an_object_name(window: MainWindow) -> None:
-    unnamed = [
+def unnamed_widgets(top: QWidget) -> list[str]:
+    return [
         type(widget).__name__
-        for widget in window.findChildren(QWidget)
+        for widget in top.findChildren(QWidget)
         if widget.focusPolicy() != Qt.FocusPolicy.NoFocus
         and not widget.objectName()
         and not isinstance(widget, QScrollBar)
         and not part_of_a_combo_box(widget)
     ]
-    assert unnamed == []
+
+
+def test_every_interactive_widget_has_an_object_name(window: MainWindow) -> None:
+    from tracker.gui.new_provision_dialog import NewProvisionDialog
+
+    assert unnamed_widgets(window) == []
+    record = window.provisions_model.row_at(0).record
+    assert unnamed_widgets(StatusChangeDialog(record, TRUCE_AS_OF, window)) == []
+    assert unnamed_widgets(NewProvisionDialog(record.agreement_id, 0, 5, "Truce", window)) == []
     unnamed_actions = [action.text() for action in window.actions() if not action.objectName()]
     assert unnamed_actions == []
 

@@ -42,6 +42,8 @@ class NewProvisionDialog(QDialog):
             ),
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add provision")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("newProvisionAddButton")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("newProvisionCancelButton")
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

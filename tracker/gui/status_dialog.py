@@ -52,6 +52,8 @@ class StatusChangeDialog(QDialog):
             ),
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save status")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("statusSaveButton")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("statusCancelButton")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
