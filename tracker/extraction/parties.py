@@ -32,7 +32,9 @@ COORDINATION = re.compile(r"^(?:\s*(?:,|and|&|/|-|–)\s*)+(?:the\s+)?$")
 # a place noun ends the phrase ("Ukrainian territory under the supervision of ...").
 QUALIFIER = (
     r"(?!(?:of|the|under|in|on|to|from|by|with|at|for|and|or|a|an|territory|territories|side|soil|border"
-    r"|borders|airspace|waters|land|lands|city|town|province|region|will|shall|must|have|has|had)\b)[\w-]+"
+    r"|borders|airspace|waters|land|lands|city|town|province|region|will|shall|must|have|has|had|until|unless"
+    r"|while|when|where|which|who|that|as|after|before|during|through|around|near|into|within|without"
+    r"|between|against|along|across|over|if|than|but|is|are|was|were|be|been|would|could|may)\b)[\w-]+"
 )
 FORCE_AFTER = re.compile(
     rf"^(?:['’]s)?(?:\s+{QUALIFIER}){{0,3}}?\s+{FORCE}\b|^-led\b"
