@@ -155,6 +155,19 @@ def test_set_status_then_history_shows_the_change(capsys: pytest.CaptureFixture[
     ]
 
 
+def test_a_back_dated_change_says_which_status_stays_current(
+    capsys: pytest.CaptureFixture[str], database: Path
+) -> None:
+    db = ["--db", str(database)]
+    assert run(capsys, "set-status", "1", "complied", "--date", "2018-10-20", *db)[0] == 0
+
+    code, out, err = run(capsys, "set-status", "1", "in_progress", "--date", "2018-10-05", *db)
+
+    assert (code, err) == (0, "")
+    assert "In progress from 2018-10-05" in out
+    assert "Current status stays Complied" in out
+
+
 def test_list_filters_overdue_and_agreement(
     capsys: pytest.CaptureFixture[str], database: Path, agreement_file: Path
 ) -> None:
