@@ -165,3 +165,18 @@ def test_a_participle_that_qualifies_a_noun_does_not_cut_the_clause() -> None:
     provisions = extract(text, date(2020, 2, 29)).provisions
     assert len(provisions) == 1
     assert provisions[0].deadline == date(2021, 4, 29)
+
+
+def test_decimal_point_numbers_and_reported_terms() -> None:
+    text = (
+        "Sept 17, 2018 (Reuters) - Russia and Turkey agreed on Monday to create a buffer zone by Oct. 15.\n\n"
+        "1.1 The parties shall withdraw tanks.\n\n"
+        "It also provides for a prisoner swap.\n"
+    )
+    extraction = extract(text)
+    assert (extraction.signed_on, extraction.signed_on_source) == (date(2018, 9, 17), "dateline")
+    assert excerpts(extraction)[1:] == [
+        "The parties shall withdraw tanks.",
+        "It also provides for a prisoner swap.",
+    ]
+    assert extraction.provisions[0].deadline == date(2018, 10, 15)

@@ -46,7 +46,8 @@ DOCUMENT_SPEAKS = re.compile(
     re.IGNORECASE,
 )
 TERMS_VERB = re.compile(
-    r"\b(?:memorandum|agreement|deal|accord|document|protocol|plan|arrangement|text|treaty|roadmap|truce"
+    r"(?:^|[.;:,]\s+)it\s+(?:also\s+)?(?:provides|calls|envisages|stipulates|requires|includes|sets\s+out|foresees)\b"
+    r"|\b(?:memorandum|agreement|deal|accord|document|protocol|plan|arrangement|text|treaty|roadmap|truce"
     r"|ceasefire|cease-fire|statement|declaration)\s+(?:also\s+|further\s+)?(?:includes?|envisions?|foresees?"
     r"|outlines?|sets?\s+out|sets?\s+up|establishe[sd]|provides?|stipulates?|calls?|requires?|obliges?"
     r"|commits?|allows?|bans?|prohibits?|envisages?|specifies|specified|includ\w*)\b"

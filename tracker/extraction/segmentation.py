@@ -18,7 +18,8 @@ from tracker.extraction.vocabulary import abbreviations
 
 LIST_MARKER = re.compile(
     r"[ \t]*(?:(?:Article|ARTICLE|Art\.|Section|SECTION|Paragraph|Clause|Point)\s+[\dIVXLC]+[.:)]?"
-    r"|\(?\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|\(?[a-z]\)|\(?[ivx]{1,5}\)|[A-Z][.)](?=\s)|[-–—•*·▪●○◦►])[ \t]+"
+    r"|\(?\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|\d{1,3}(?:\.\d{1,3})+(?=\s)"
+    r"|\(?[a-z]\)|\(?[ivx]{1,5}\)|[A-Z][.)](?=\s)|[-–—•*·▪●○◦►])[ \t]+"
 )
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")

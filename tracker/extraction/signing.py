@@ -37,6 +37,7 @@ PLACE_DATE_LINE = re.compile(
     re.MULTILINE,
 )
 DATELINE_PLACE = re.compile(r"^[\"“]?[A-Z][A-Z .'’/-]{2,},\s*")
+DATELINE_AGENCY = re.compile(r"\.?\s*(?:\(|/|-|—|–)")
 DATELINE_GAP = re.compile(r"^(?:[A-Z][\w .'’-]{1,30},\s*){0,2}$")
 YEAR_IN_TEXT = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d{2})(?![\d-])")
 BACKGROUND_YEAR = re.compile(
@@ -191,11 +192,19 @@ def stated_signing(
 
 
 def dateline_mention(text: str) -> DateMention | None:
-    """The date in a report's dateline ("SOCHI, Russia, Oct. 22 (Xinhua) --"), if any."""
+    """The date in a report's dateline ("SOCHI, Russia, Oct. 22 (Xinhua) --", "Sept 17 (Reuters) -")."""
     for line in text[:DATELINE_REACH].splitlines()[:DATELINE_LINES]:
         stripped = line.strip()
         place = DATELINE_PLACE.match(stripped)
         if place is None:
+            leading = next(iter(find_dates(stripped[:30])), None)
+            if (
+                leading is not None
+                and leading.start == 0
+                and leading.month is not None
+                and DATELINE_AGENCY.match(stripped, leading.end)
+            ):
+                return leading
             continue
         rest = stripped[place.end() : place.end() + 80]
         for mention in find_dates(rest):
