@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from lakeside import TRUCE_AS_OF
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from tracker.domain import Kind, Status
-from tracker.gui.provision_rows import Column, ProvisionFilter
+from tracker.domain import Kind, ProvisionRecord, Status
+from tracker.gui.provision_rows import Column, ProvisionFilter, provision_row
 from tracker.gui.provisions_model import ProvisionTableModel, Role
 from tracker.services import Services
+
+
+def table(records: Sequence[ProvisionRecord], as_of: date = TRUCE_AS_OF) -> ProvisionTableModel:
+    model = ProvisionTableModel(as_of)
+    model.set_rows([provision_row(record, as_of) for record in records], as_of)
+    return model
 
 
 def shown_ids(model: ProvisionTableModel) -> list[int]:
@@ -19,20 +26,19 @@ def shown_ids(model: ProvisionTableModel) -> list[int]:
 
 
 def test_the_table_model_passes_the_model_tester(qtmodeltester: ModelTester, services: Services) -> None:
-    model = ProvisionTableModel(TRUCE_AS_OF)
-    model.set_rows(services.list_provisions())
+    model = table(services.list_provisions())
     qtmodeltester.check(model, force_py=True)
     model.sort(Column.COUNTDOWN, Qt.SortOrder.DescendingOrder)
     model.set_filter(ProvisionFilter(text="shall"))
-    model.set_as_of(date(2020, 4, 2))
+    later = date(2020, 4, 2)
+    model.set_rows([provision_row(record, later) for record in services.list_provisions()], later)
     changed = services.set_status(model.row_at(0).record.id, Status.COMPLIED, TRUCE_AS_OF)
-    assert model.replace_record(changed)
+    assert model.replace_row(provision_row(changed, later))
     qtmodeltester.check(model, force_py=True)
 
 
 def test_filters_combine_and_typing_on_narrows(services: Services) -> None:
-    model = ProvisionTableModel(TRUCE_AS_OF)
-    model.set_rows(services.list_provisions())
+    model = table(services.list_provisions())
     model.set_filter(ProvisionFilter(text="shall"))
     assert model.rowCount() == 4
     model.set_filter(ProvisionFilter(text="shall be w"))
@@ -48,12 +54,11 @@ def test_filters_combine_and_typing_on_narrows(services: Services) -> None:
 
 
 def test_a_changed_row_stays_until_the_filter_changes(services: Services) -> None:
-    model = ProvisionTableModel(TRUCE_AS_OF)
-    model.set_rows(services.list_provisions())
+    model = table(services.list_provisions())
     model.set_filter(ProvisionFilter(status=Status.PENDING))
     target = model.row_at(1).record
     changed = services.set_status(target.id, Status.COMPLIED, TRUCE_AS_OF)
-    model.replace_record(changed)
+    model.replace_row(provision_row(changed, TRUCE_AS_OF))
     assert target.id in shown_ids(model)
     assert model.index(model.row_of(target.id) or 0, Column.STATUS).data() == "Complied"
     model.set_filter(ProvisionFilter(status=Status.COMPLIED))
@@ -61,8 +66,7 @@ def test_a_changed_row_stays_until_the_filter_changes(services: Services) -> Non
 
 
 def test_sorting_keeps_the_selected_provision(services: Services) -> None:
-    model = ProvisionTableModel(TRUCE_AS_OF)
-    model.set_rows(services.list_provisions())
+    model = table(services.list_provisions())
     held = QPersistentModelIndex(model.index(0, 0))
     held_id = model.index(0, 0).data(Role.PROVISION_ID)
     model.sort(Column.SUMMARY, Qt.SortOrder.DescendingOrder)
@@ -73,12 +77,11 @@ def test_sorting_keeps_the_selected_provision(services: Services) -> None:
 
 
 def test_removing_and_adding_rows(services: Services) -> None:
-    model = ProvisionTableModel(TRUCE_AS_OF)
     records = services.list_provisions()
-    model.set_rows(records[:3])
+    model = table(records[:3])
     model.sort(Column.SUMMARY, Qt.SortOrder.AscendingOrder)
-    assert model.remove_record(records[0].id)
+    assert model.remove_provision(records[0].id)
     assert records[0].id not in shown_ids(model) and model.rowCount() == 2
-    model.insert_record(records[3])
+    model.insert_row(provision_row(records[3], TRUCE_AS_OF))
     assert shown_ids(model)[-1] == records[3].id
     assert model.row_of(records[3].id) == 2

@@ -1,7 +1,9 @@
-"""What the window has loaded: agreements and their provisions, with per-agreement tallies.
+"""What the window has loaded: agreements and their provisions as of a date, with tallies.
 
 Plain Python (no Qt, no session): it is filled on a worker thread from the services and then
-kept up to date on the GUI thread from the records that each edit returns.
+kept up to date on the GUI thread from the records that each edit returns. Each provision's
+status, countdown and overdue flag are worked out here once per date; the table shows these
+rows and the agreements list sums them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tracker.domain import AgreementRecord, ProvisionRecord, Status, implementation_score
+from tracker.gui.provision_rows import ProvisionRow, provision_row
 
 if TYPE_CHECKING:
     from tracker.services import Services
@@ -38,13 +41,12 @@ class _Tally:
     overdue: int
 
     @classmethod
-    def of(cls, provisions: Iterable[ProvisionRecord], as_of: date) -> _Tally:
+    def of(cls, rows: Iterable[ProvisionRow]) -> _Tally:
         statuses: Counter[Status] = Counter()
         overdue = 0
-        for provision in provisions:
-            status = provision.status(as_of)
-            statuses[status] += 1
-            overdue += provision.deadline is not None and provision.is_overdue(as_of)
+        for row in rows:
+            statuses[row.status] += 1
+            overdue += row.overdue
         return cls(statuses, overdue)
 
 
@@ -53,13 +55,14 @@ class Catalogue:
         self, agreements: Sequence[AgreementRecord], provisions: Iterable[ProvisionRecord], as_of: date
     ):
         self._agreements = {agreement.id: agreement for agreement in agreements}
-        self._provisions: dict[int, dict[int, ProvisionRecord]] = {id_: {} for id_ in self._agreements}
+        self._as_of = as_of
+        # Rows by agreement id, then provision id.
+        self._rows: dict[int, dict[int, ProvisionRow]] = {id_: {} for id_ in self._agreements}
         self._agreement_of: dict[int, int] = {}
         for provision in provisions:
-            self._provisions.setdefault(provision.agreement_id, {})[provision.id] = provision
+            self._rows.setdefault(provision.agreement_id, {})[provision.id] = provision_row(provision, as_of)
             self._agreement_of[provision.id] = provision.agreement_id
-        self._as_of = as_of
-        self._tallies = {id_: _Tally.of(group.values(), as_of) for id_, group in self._provisions.items()}
+        self._tallies = {id_: _Tally.of(group.values()) for id_, group in self._rows.items()}
         # "All agreements" sums every tally; kept until the next change, as the window asks often.
         self._all: AgreementSummary | None = None
 
@@ -68,10 +71,14 @@ class Catalogue:
         return self._as_of
 
     def set_as_of(self, as_of: date) -> None:
-        if as_of != self._as_of:
-            self._as_of = as_of
-            self._tallies = {id_: _Tally.of(group.values(), as_of) for id_, group in self._provisions.items()}
-            self._all = None
+        if as_of == self._as_of:
+            return
+        self._as_of = as_of
+        for group in self._rows.values():
+            for provision_id, row in group.items():
+                group[provision_id] = provision_row(row.record, as_of)
+        self._tallies = {id_: _Tally.of(group.values()) for id_, group in self._rows.items()}
+        self._all = None
 
     def agreements(self) -> list[AgreementRecord]:
         """Newest signing first; undated ones last."""
@@ -87,19 +94,20 @@ class Catalogue:
     def agreement(self, agreement_id: int) -> AgreementRecord | None:
         return self._agreements.get(agreement_id)
 
-    def provisions(self, agreement_id: int | None = None) -> list[ProvisionRecord]:
-        """In reading order, one agreement's or every agreement's."""
+    def rows(self, agreement_id: int | None = None) -> list[ProvisionRow]:
+        """One agreement's provisions, or every agreement's, in reading order."""
         if agreement_id is not None:
-            return sorted(self._provisions.get(agreement_id, {}).values(), key=lambda p: p.order)
+            return sorted(self._rows.get(agreement_id, {}).values(), key=_reading_order)
         return [
-            provision
+            row
             for agreement in self.agreements()
-            for provision in sorted(self._provisions.get(agreement.id, {}).values(), key=lambda p: p.order)
+            for row in sorted(self._rows.get(agreement.id, {}).values(), key=_reading_order)
         ]
 
     def provision(self, provision_id: int) -> ProvisionRecord | None:
         agreement_id = self._agreement_of.get(provision_id)
-        return None if agreement_id is None else self._provisions[agreement_id].get(provision_id)
+        row = None if agreement_id is None else self._rows[agreement_id].get(provision_id)
+        return None if row is None else row.record
 
     def agreement_count(self) -> int:
         return len(self._agreements)
@@ -131,20 +139,25 @@ class Catalogue:
 
     # --- keeping up with edits -------------------------------------------------------------
 
-    def put_provision(self, provision: ProvisionRecord) -> None:
-        """Record a new or changed provision."""
-        group = self._provisions.setdefault(provision.agreement_id, {})
-        group[provision.id] = provision
+    def put_provision(self, provision: ProvisionRecord) -> ProvisionRow:
+        """Record a new or changed provision; its row as of the catalogue's date."""
+        group = self._rows.setdefault(provision.agreement_id, {})
+        row = group[provision.id] = provision_row(provision, self._as_of)
         self._agreement_of[provision.id] = provision.agreement_id
-        self._tallies[provision.agreement_id] = _Tally.of(group.values(), self._as_of)
+        self._tallies[provision.agreement_id] = _Tally.of(group.values())
         self._all = None
+        return row
 
     def drop_provision(self, provision: ProvisionRecord) -> None:
-        group = self._provisions.get(provision.agreement_id, {})
+        group = self._rows.get(provision.agreement_id, {})
         group.pop(provision.id, None)
         self._agreement_of.pop(provision.id, None)
-        self._tallies[provision.agreement_id] = _Tally.of(group.values(), self._as_of)
+        self._tallies[provision.agreement_id] = _Tally.of(group.values())
         self._all = None
+
+
+def _reading_order(row: ProvisionRow) -> int:
+    return row.record.order
 
 
 def load_catalogue(services: Services, as_of: date) -> Catalogue:

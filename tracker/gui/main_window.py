@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
             return
         agreement_id = self.selected_agreement_id()
         self._wanted_agreement = agreement_id
-        self.provisions_model.set_rows(self._catalogue.provisions(agreement_id), self.as_of.day())
+        self.provisions_model.set_rows(self._catalogue.rows(agreement_id), self._catalogue.as_of)
 
     def _hold_selection(self) -> None:
         # A reset clears the selection; the provision shown is picked again afterwards.
@@ -306,10 +306,11 @@ class MainWindow(QMainWindow):
         self.provisions_model.set_filter(criteria)
 
     def _as_of_changed(self, as_of: date) -> None:
-        self.provisions_model.set_as_of(as_of)
-        if self._catalogue is not None:
-            self._catalogue.set_as_of(as_of)
-            self.agreements_model.refresh_summaries(self._catalogue.summaries())
+        if self._catalogue is None:
+            return
+        self._catalogue.set_as_of(as_of)
+        self.provisions_model.set_rows(self._catalogue.rows(self.selected_agreement_id()), as_of)
+        self.agreements_model.refresh_summaries(self._catalogue.summaries())
         self._update_counts()
 
     def _update_counts(self, *_: object) -> None:
@@ -378,8 +379,7 @@ class MainWindow(QMainWindow):
     def _provision_changed(self, record: ProvisionRecord) -> None:
         if self._catalogue is None:
             return
-        self._catalogue.put_provision(record)
-        self.provisions_model.replace_record(record)
+        self.provisions_model.replace_row(self._catalogue.put_provision(record))
         self._refresh_summaries(record.agreement_id)
         if self.detail.record is not None and self.detail.record.id == record.id:
             self.detail.show_provision(record, self._texts.get(record.agreement_id))
@@ -387,9 +387,9 @@ class MainWindow(QMainWindow):
     def _provision_added(self, record: ProvisionRecord) -> None:
         if self._catalogue is None:
             return
-        self._catalogue.put_provision(record)
+        row = self._catalogue.put_provision(record)
         if self.selected_agreement_id() in (None, record.agreement_id):
-            self.provisions_model.insert_record(record)
+            self.provisions_model.insert_row(row)
             self.select_provision(record.id)
         self._refresh_summaries(record.agreement_id)
 
@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
         if self._catalogue is None:
             return
         self._catalogue.drop_provision(record)
-        self.provisions_model.remove_record(record.id)
+        self.provisions_model.remove_provision(record.id)
         self._refresh_summaries(record.agreement_id)
 
     def _refresh_summaries(self, agreement_id: int) -> None:

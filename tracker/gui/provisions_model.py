@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-from tracker.domain import ProvisionRecord, Status, describe_countdown
+from tracker.domain import Status, describe_countdown
 from tracker.gui.colours import countdown_colour, palette_is_dark
 from tracker.gui.provision_rows import (
     Column,
@@ -24,7 +24,6 @@ from tracker.gui.provision_rows import (
     ProvisionRow,
     describe_facet_hints,
     describe_parties,
-    provision_row,
     search_text,
     sort_key,
 )
@@ -69,7 +68,7 @@ def status_of(index: QModelIndex | QPersistentModelIndex) -> Status | None:
 
 
 class ProvisionTableModel(QAbstractTableModel):
-    """Provisions as of a date. Holds frozen records only; every change arrives as a new record."""
+    """Provisions as of a date. Holds rows of frozen records; every change arrives as a new row."""
 
     def __init__(self, as_of: date, parent: Any = None) -> None:
         super().__init__(parent)
@@ -81,9 +80,6 @@ class ProvisionTableModel(QAbstractTableModel):
         self._row_of_index: dict[int, int] | None = None  # position in _loaded -> display row
         self._filter = ProvisionFilter()
         self._sorted_by: tuple[Column, Qt.SortOrder] | None = None
-        # Rows already worked out for this date, by provision id: switching back to "All
-        # agreements" (100,000 rows) then costs a lookup per row, not a status computation.
-        self._row_cache: dict[int, ProvisionRow] = {}
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -151,22 +147,15 @@ class ProvisionTableModel(QAbstractTableModel):
 
     # --- changing ----------------------------------------------------------------------------
 
-    def set_rows(self, records: Sequence[ProvisionRecord], as_of: date | None = None) -> None:
-        """Replace every row in one reset, keeping the filter and the sort order."""
+    def set_rows(self, rows: Sequence[ProvisionRow], as_of: date) -> None:
+        """Replace every row (worked out as of ``as_of``) in one reset, keeping filter and order."""
         self.beginResetModel()
-        if as_of is not None and as_of != self._as_of:
-            self._as_of = as_of
-            self._row_cache.clear()
-        self._loaded = [self._row_for(record) for record in records]
+        self._as_of = as_of
+        self._loaded = list(rows)
         self._texts = None
         self._index_of_id = {row.record.id: position for position, row in enumerate(self._loaded)}
         self._shown = self._select(range(len(self._loaded)))
         self.endResetModel()
-
-    def set_as_of(self, as_of: date) -> None:
-        """Recompute statuses and countdowns for another date (and so which rows pass)."""
-        if as_of != self._as_of:
-            self.set_rows([row.record for row in self._loaded], as_of)
 
     def set_filter(self, criteria: ProvisionFilter) -> None:
         if criteria == self._filter:
@@ -206,38 +195,38 @@ class ProvisionTableModel(QAbstractTableModel):
             self._row_of_index = {index: row for row, index in enumerate(self._shown)}
         return self._row_of_index[position]
 
-    def replace_record(self, record: ProvisionRecord) -> bool:
+    def replace_row(self, row: ProvisionRow) -> bool:
         """Show a changed provision in place; False when the table does not hold it.
 
         The row stays where it is even if it no longer passes the filter, so that it does not
         vanish from under the user's cursor; the next filter change settles it.
         """
-        position = self._index_of_id.get(record.id)
+        position = self._index_of_id.get(row.record.id)
         if position is None:
             return False
-        self._loaded[position] = self._row_for(record)
+        self._loaded[position] = row
         if self._texts is not None:
-            self._texts[position] = search_text(record)
-        row = self.row_of(record.id)
-        if row is not None:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+            self._texts[position] = search_text(row.record)
+        shown_at = self.row_of(row.record.id)
+        if shown_at is not None:
+            self.dataChanged.emit(self.index(shown_at, 0), self.index(shown_at, len(Column) - 1))
         return True
 
-    def insert_record(self, record: ProvisionRecord) -> None:
+    def insert_row(self, row: ProvisionRow) -> None:
         """Add a provision at the end, shown whatever the filter: the user just made it."""
         position = len(self._loaded)
-        row = len(self._shown)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._loaded.append(self._row_for(record))
+        shown_at = len(self._shown)
+        self.beginInsertRows(QModelIndex(), shown_at, shown_at)
+        self._loaded.append(row)
         if self._texts is not None:
-            self._texts.append(search_text(record))
-        self._index_of_id[record.id] = position
+            self._texts.append(search_text(row.record))
+        self._index_of_id[row.record.id] = position
         self._shown.append(position)
         if self._row_of_index is not None:
-            self._row_of_index[position] = row
+            self._row_of_index[position] = shown_at
         self.endInsertRows()
 
-    def remove_record(self, provision_id: int) -> bool:
+    def remove_provision(self, provision_id: int) -> bool:
         position = self._index_of_id.get(provision_id)
         if position is None:
             return False
@@ -255,13 +244,6 @@ class ProvisionTableModel(QAbstractTableModel):
         return True
 
     # --- helpers -----------------------------------------------------------------------------
-
-    def _row_for(self, record: ProvisionRecord) -> ProvisionRow:
-        cached = self._row_cache.get(record.id)
-        if cached is not None and cached.record is record:
-            return cached
-        row = self._row_cache[record.id] = provision_row(record, self._as_of)
-        return row
 
     def _search_texts(self) -> list[str]:
         if self._texts is None:
