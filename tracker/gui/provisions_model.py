@@ -139,11 +139,7 @@ class ProvisionTableModel(QAbstractTableModel):
     def row_of(self, provision_id: int) -> int | None:
         """Where the provision is shown, or None (not loaded, or filtered out)."""
         position = self._index_of_id.get(provision_id)
-        if position is None:
-            return None
-        if self._row_of_index is None:
-            self._row_of_index = {index: row for row, index in enumerate(self._shown)}
-        return self._row_of_index.get(position)
+        return None if position is None else self._display_rows().get(position)
 
     # --- changing ----------------------------------------------------------------------------
 
@@ -184,16 +180,17 @@ class ProvisionTableModel(QAbstractTableModel):
         self.changePersistentIndexList(
             persistent,
             [
-                self.index(self.row_of_position(position), index.column())
+                self.index(self._display_rows()[position], index.column())
                 for position, index in zip(held, persistent, strict=True)
             ],
         )
         self.layoutChanged.emit()
 
-    def row_of_position(self, position: int) -> int:
+    def _display_rows(self) -> dict[int, int]:
+        """Position in the loaded rows -> display row, built when first needed after a change."""
         if self._row_of_index is None:
             self._row_of_index = {index: row for row, index in enumerate(self._shown)}
-        return self._row_of_index[position]
+        return self._row_of_index
 
     def replace_row(self, row: ProvisionRow) -> bool:
         """Show a changed provision in place; False when the table does not hold it.
