@@ -1,7 +1,9 @@
 """The extraction pipeline: text -> operative clauses -> provisions with their facets.
 
-One pass over the sentences, in text order, so that cost grows linearly with the text and
-a time limit such as "at that moment" can refer back to the limit before it.
+The signing date is settled first (given, or inferred from the whole text), then a quick
+pass finds when the text says the ceasefire begins, then one pass over the sentences in
+text order adds the provisions, so that cost grows linearly with the text and a time limit
+such as "at that moment" can refer back to the limit before it.
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ def distinct_limits(limits: list[TimeLimit]) -> list[TimeLimit]:
 
 
 class Extractor:
+    """The state of one extraction: the text, its signing date and what earlier clauses set."""
+
     def __init__(
         self,
         text: str,

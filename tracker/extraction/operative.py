@@ -101,9 +101,3 @@ def operative_cue(sentence: str, numbered: bool) -> bool | None:
     if OBLIGATION.search(folded) or REPORTED_TERMS.search(folded) or TERMS_VERB.search(folded):
         return True
     return None
-
-
-def is_operative(sentence: str, numbered: bool, has_time_limit: bool) -> bool:
-    """Whether a sentence sets something (it is then cut into clauses)."""
-    decided = operative_cue(sentence, numbered)
-    return has_time_limit if decided is None else decided
