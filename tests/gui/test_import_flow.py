@@ -360,7 +360,8 @@ def test_a_running_extraction_can_be_cancelled(
     assert started.wait(10)
     progress_dialog = controller.progress_dialog
     assert progress_dialog is not None
-    qtbot.waitUntil(lambda: progress_dialog.value() >= 30, timeout=5000)  # the window kept running
+    qtbot.waitUntil(lambda: progress_dialog.value() >= 37, timeout=5000)  # the window kept running
+    assert progress_dialog.labelText() == "Finding the provisions in “long.txt”…"
     cancel_button = progress_dialog.findChild(QPushButton)
     assert cancel_button is not None and cancel_button.text() == "Cancel"
     with qtbot.assertNotEmitted(controller.imported):

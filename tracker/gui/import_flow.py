@@ -213,8 +213,7 @@ class ImportController(QObject):
                 )
             return ImportCandidate(draft, extraction, agreements_titled(services, draft.title))
 
-        progress = QProgressDialog(f"Reading “{pending.name}” and finding its provisions…",
-                                   "Cancel", 0, 100, self._window)
+        progress = QProgressDialog(f"Reading “{pending.name}”…", "Cancel", 0, 100, self._window)
         progress.setObjectName("importProgressDialog")
         progress.setWindowTitle("Importing")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -228,11 +227,18 @@ class ImportController(QObject):
             work,
             on_done=self._extracted,
             on_error=self._failed,
-            on_progress=lambda fraction: progress.setValue(round(fraction * 100)),
+            on_progress=lambda fraction: self._show_progress(pending, fraction),
             on_cancelled=self._finish_current,
             parent=self,
         )
         progress.canceled.connect(self.cancel_current)
+
+    def _show_progress(self, pending: PendingImport, fraction: float) -> None:
+        if self.progress_dialog is None:
+            return
+        if fraction >= READING_SHARE and self.progress_dialog.value() < round(READING_SHARE * 100):
+            self.progress_dialog.setLabelText(f"Finding the provisions in “{pending.name}”…")
+        self.progress_dialog.setValue(round(fraction * 100))
 
     @Slot()
     def cancel_current(self) -> None:
