@@ -180,3 +180,21 @@ def test_decimal_point_numbers_and_reported_terms() -> None:
         "It also provides for a prisoner swap.",
     ]
     assert extraction.provisions[0].deadline == date(2018, 10, 15)
+
+
+def test_short_wrapped_lines_join_but_headings_stay_apart() -> None:
+    text = (
+        "1. The parties shall withdraw all heavy\n"
+        "weapons at least 15 kilometres from the\n"
+        "contact line by 1 October 2018.\n"
+        "2. Patrols by the Military Police of the Russian\n"
+        "Federation shall begin on 3 October 2018.\n"
+        "Executive Arrangement on the Exchange of Prisoners\n"
+        "3. The parties shall release all prisoners.\n"
+    )
+    extraction = extract(text, date(2018, 9, 17))
+    assert len(extraction.provisions) == 3
+    patrols = provision_with(extraction, "Federation shall begin")
+    assert patrols.facets.patrol_parties == ("Russia",)
+    assert patrols.deadline == date(2018, 10, 3)
+    assert extraction.provisions[2].excerpt == "The parties shall release all prisoners."

@@ -22,6 +22,8 @@ LIST_MARKER = re.compile(
     r"|\(?[a-z]\)|\(?[ivx]{1,5}\)|[A-Z][.)](?=\s)|[-–—•*·▪●○◦►])[ \t]+"
 )
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# A line that stops on a lower-case word or a comma breaks a sentence ("... the Russian\nFederation").
+ENDS_MID_SENTENCE = re.compile(r"(?:\b[a-z][\w'’-]*|,)\s*$")
 TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\.$")
 INITIAL = re.compile(r"(?:^|[\s.(])[A-Za-z]\.$")
@@ -40,6 +42,8 @@ GERUND_EXCEPTIONS = frozenset(
     {"including", "according", "concerning", "regarding", "during", "excluding", "nothing"}
 )
 SHORT_LINE = 60
+WRAPPED_LINE = 30
+HEADING_SHARE = 0.6
 MAX_SENTENCE = 2000
 MIN_CLAUSE_WORDS = 4
 
@@ -90,7 +94,12 @@ def paragraphs(text: str) -> list[tuple[int, int, bool]]:
             current is not None
             and marker is None
             and not TERMINAL.search(previous_line)
-            and (len(previous_line.strip()) >= SHORT_LINE or line.lstrip()[:1].islower())
+            and (
+                len(previous_line.strip()) >= SHORT_LINE
+                or line.lstrip()[:1].islower()
+                or ENDS_MID_SENTENCE.search(previous_line) is not None
+                or (len(previous_line.strip()) >= WRAPPED_LINE and not is_heading(previous_line))
+            )
         )
         if continues and current is not None:
             current[1] = end
@@ -102,6 +111,15 @@ def paragraphs(text: str) -> list[tuple[int, int, bool]]:
     if current is not None:
         blocks.append((current[0], current[1], bool(current[2])))
     return [trimmed for block in blocks if (trimmed := trim(text, block[0], block[1], block[2])) is not None]
+
+
+def is_heading(line: str) -> bool:
+    """A title line: most of its words capitalised ("Executive Arrangement on the Exchange")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if not words:
+        return True
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return capitalised >= HEADING_SHARE * len(words)
 
 
 def trim(text: str, start: int, end: int, numbered: bool) -> tuple[int, int, bool] | None:
