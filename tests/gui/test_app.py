@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -49,3 +50,12 @@ def test_the_gui_script_takes_the_same_options(qtbot: QtBot, tmp_path: Path) -> 
     )
     assert not QImage(str(picture)).isNull()
     assert sys.excepthook is hook
+
+
+def test_a_bad_option_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from tracker.gui.app import main
+
+    with pytest.raises(SystemExit) as exit_status:
+        main(["--as-of", "yesterday"])
+    assert exit_status.value.code == 2
+    assert capsys.readouterr().err.strip().count("\n") == 0

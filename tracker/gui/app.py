@@ -7,7 +7,6 @@ and builds the window. Qt is therefore imported inside the functions here, not a
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -36,9 +35,10 @@ _ORGANISATION = "AgreementTracker"
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The gui-script: the same options as ``agreement-tracker gui``."""
-    from tracker.cli import parse_date
+    from tracker.cli import ArgumentParser, parse_date
 
-    parser = argparse.ArgumentParser(prog="agreement-tracker-gui", description=f"{APP_NAME} desktop app")
+    # The command line's parser: a usage error is one line, as everywhere else.
+    parser = ArgumentParser(prog="agreement-tracker-gui", description=f"{APP_NAME} desktop app")
     parser.add_argument("--version", action="version", version=f"agreement-tracker {__version__}")
     parser.add_argument("--db", metavar="PATH", help="database file or SQLAlchemy URL")
     parser.add_argument(
