@@ -96,6 +96,3 @@ class AgreementListModel(QAbstractListModel):
             if held.agreement_id == agreement_id:
                 return position
         return None
-
-    def summary_at(self, row: int) -> AgreementSummary:
-        return self._summaries[row]

@@ -112,9 +112,6 @@ class Catalogue:
     def agreement_count(self) -> int:
         return len(self._agreements)
 
-    def provision_count(self) -> int:
-        return len(self._agreement_of)
-
     def summary(self, agreement_id: int | None) -> AgreementSummary:
         if agreement_id is None:
             if self._all is None:

@@ -72,6 +72,3 @@ class HistoryTableModel(QAbstractTableModel):
             history, key=lambda change: (change.effective_on, change.recorded_at, change.id), reverse=True
         )
         self.endResetModel()
-
-    def change_at(self, row: int) -> StatusChange:
-        return self._changes[row]

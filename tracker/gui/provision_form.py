@@ -98,7 +98,7 @@ class ProvisionForm(QWidget):
         box = named(name, QDoubleSpinBox(suffix=" km", decimals=1, maximum=_MAX_ZONE_KM))
         return box
 
-    def set_fields(self, fields: ProvisionFields, default_deadline: date | None = None) -> None:
+    def set_fields(self, fields: ProvisionFields) -> None:
         """Show ``fields`` without emitting ``edited``."""
         self.blockSignals(True)
         for child in self.findChildren(QWidget):
@@ -109,7 +109,7 @@ class ProvisionForm(QWidget):
             self.summary.setCursorPosition(0)
             self.has_deadline.setChecked(fields.deadline is not None)
             self.deadline.setEnabled(fields.deadline is not None)
-            shown = fields.deadline or default_deadline or date.today()
+            shown = fields.deadline or date.today()
             self.deadline.setDate(to_qdate(shown))
             self.deadline_text.setText(fields.deadline_text or "")
             width = fields.facets.zone_width_km

@@ -133,9 +133,6 @@ class ProvisionTableModel(QAbstractTableModel):
         """The row shown at ``row``."""
         return self._loaded[self._shown[row]]
 
-    def loaded_count(self) -> int:
-        return len(self._loaded)
-
     def row_of(self, provision_id: int) -> int | None:
         """Where the provision is shown, or None (not loaded, or filtered out)."""
         position = self._index_of_id.get(provision_id)
