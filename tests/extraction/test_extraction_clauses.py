@@ -198,3 +198,16 @@ def test_short_wrapped_lines_join_but_headings_stay_apart() -> None:
     assert patrols.facets.patrol_parties == ("Russia",)
     assert patrols.deadline == date(2018, 10, 3)
     assert extraction.provisions[2].excerpt == "The parties shall release all prisoners."
+
+
+def test_the_first_cue_of_a_clause_gives_its_kind() -> None:
+    cases = {
+        "The OSCE will monitor the ceasefire and the withdrawal.": Kind.PATROL,
+        "The Aghdam district shall be returned to Azerbaijan by 20 November 2020.": Kind.WITHDRAWAL,
+        "A complete ceasefire shall be observed in the zone of the conflict.": Kind.CEASEFIRE,
+        "The parties shall release all prisoners of war.": Kind.EXCHANGE,
+        "Transit traffic on the highway shall resume.": Kind.TRANSIT,
+        "The sides will meet again next month.": Kind.OTHER,
+    }
+    for sentence, kind in cases.items():
+        assert extract(sentence).provisions[0].kind is kind, sentence

@@ -1,9 +1,9 @@
 """The kind of a provision (zone, withdrawal, patrol, transit, ceasefire, exchange, other).
 
-The cue words live in resources/vocabularies/kinds.json; the first kind in their order
-whose cues the clause contains wins, so that "withdraw ... under the supervision of the
-OSCE" is a withdrawal and "the OSCE monitoring mission shall be deployed in the ceasefire
-zone" a patrol.
+The cue words live in resources/vocabularies/kinds.json; the kind whose cue comes first in
+the clause wins, as the main verb or subject usually does: "withdraw ... under the
+supervision of the OSCE" is a withdrawal, "the OSCE monitoring mission shall be deployed in
+the ceasefire zone" a patrol.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from tracker.extraction.vocabulary import fold, load_vocabulary
 
 
 @cache
-def kind_cues() -> tuple[re.Pattern[str], tuple[Kind, ...]]:
-    """One matcher for all cues (a named group per kind, run on folded text), and the kinds in order."""
+def kind_cues() -> re.Pattern[str]:
+    """One matcher for all cues, a named group per kind in tie-breaking order, run on folded text."""
     data = load_vocabulary("kinds.json")
     groups = [f"(?P<{name}>{'|'.join(data['cues'][name])})" for name in data["order"]]
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])")
-    return pattern, tuple(Kind(name) for name in data["order"])
+    return pattern
 
 
 @cache
@@ -30,9 +30,9 @@ def kind_labels() -> dict[Kind, str]:
 
 
 def classify(text: str, has_zone_width: bool = False) -> Kind:
-    pattern, order = kind_cues()
-    present = {match.lastgroup for match in pattern.finditer(fold(text))}
-    for kind in order:
-        if kind.value in present:
-            return kind
+    """The kind whose cue comes first in the clause ("The OSCE will monitor the ceasefire and the
+    withdrawal" is a patrol); the order in kinds.json breaks ties."""
+    first = kind_cues().search(fold(text))
+    if first is not None and first.lastgroup is not None:
+        return Kind(first.lastgroup)
     return Kind.ZONE if has_zone_width else Kind.OTHER
