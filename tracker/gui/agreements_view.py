@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from tracker.gui.agreements_model import AgreementListModel, AgreementRole, summary_details, summary_title
 from tracker.gui.catalogue import AgreementSummary
+from tracker.gui.widget_parts import draw_item_background
 
 _PADDING = 6
 _LINE_GAP = 2
@@ -28,12 +29,7 @@ class AgreementDelegate(QStyledItemDelegate):
         if not isinstance(summary, AgreementSummary):
             super().paint(painter, option, index)
             return
-        background = QStyleOptionViewItem(option)
-        self.initStyleOption(background, index)
-        background.text = ""
-        style = option.widget.style() if option.widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, option.widget)
+        draw_item_background(self, painter, option, index)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         area = option.rect.adjusted(_PADDING, _PADDING // 2, -_PADDING, -_PADDING // 2)

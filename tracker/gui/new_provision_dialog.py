@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from tracker.domain import ExtractedProvision, Facets, Kind
 from tracker.errors import InvalidInput
 from tracker.gui.editing import ProvisionFields
 from tracker.gui.naming import named
 from tracker.gui.provision_form import ProvisionForm
+from tracker.gui.widget_parts import ok_cancel_buttons
 
 _SUMMARY_LENGTH = 120
 
@@ -35,15 +36,7 @@ class NewProvisionDialog(QDialog):
         self.form.set_fields(ProvisionFields(Kind.OTHER, suggested_summary(excerpt), None, None, Facets()))
         self.error = named("newProvisionError", QLabel(wordWrap=True))
         self.error.hide()
-        buttons = named(
-            "newProvisionButtons",
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-            ),
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add provision")
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("newProvisionAddButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("newProvisionCancelButton")
+        buttons = ok_cancel_buttons("newProvision", "Add provision")
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

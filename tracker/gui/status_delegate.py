@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from tracker.gui.colours import palette_is_dark, readable_text_on, status_background
 from tracker.gui.provisions_model import status_of
+from tracker.gui.widget_parts import draw_item_background
 
 _PADDING_X = 8
 _MARGIN_Y = 3
@@ -21,13 +22,7 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         if status is None:
             super().paint(painter, option, index)
             return
-        style = option.widget.style() if option.widget is not None else None
-        if style is not None:
-            # The selection highlight and focus frame, without the text.
-            background = QStyleOptionViewItem(option)
-            self.initStyleOption(background, index)
-            background.text = ""
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, option.widget)
+        draw_item_background(self, painter, option, index)
         fill = status_background(status, palette_is_dark(option.palette))
         metrics = option.fontMetrics
         width = min(metrics.horizontalAdvance(status.label) + 2 * _PADDING_X, option.rect.width() - 4)

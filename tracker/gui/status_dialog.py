@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from tracker.domain import ProvisionRecord, Status
 from tracker.gui.dates import date_edit
 from tracker.gui.naming import named
+from tracker.gui.widget_parts import ok_cancel_buttons
 
 
 @dataclass(frozen=True)
@@ -45,15 +45,7 @@ class StatusChangeDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
         self.evidence = named("evidenceEdit", QLineEdit(placeholderText="link or reference to a source"))
-        buttons = named(
-            "statusButtons",
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-            ),
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save status")
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("statusSaveButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("statusCancelButton")
+        buttons = ok_cancel_buttons("status", "Save status")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
