@@ -140,7 +140,12 @@ def run(db: str | None, as_of: date | None, screenshot: Path | None) -> int:
     window.show()
     window.reload()
     sys.excepthook = _report_unexpected_error
-    return create_application().exec()
+    status = create_application().exec()
+    # A load still running would otherwise be cut off by the interpreter shutting down.
+    from tracker.gui.tasks import cancel_all_and_wait
+
+    cancel_all_and_wait()
+    return status
 
 
 def _take_screenshot(db: str | None, as_of: date | None, path: Path) -> int:
