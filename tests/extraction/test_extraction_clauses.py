@@ -211,3 +211,10 @@ def test_the_first_cue_of_a_clause_gives_its_kind() -> None:
     }
     for sentence, kind in cases.items():
         assert extract(sentence).provisions[0].kind is kind, sentence
+
+
+def test_a_dateline_cut_off_by_a_dash_is_not_a_provision() -> None:
+    text = "SOCHI, Russia, Oct. 22 (Xinhua) -- Russia and Turkey agreed to deploy forces in the zone."
+    extraction = extract(text)
+    assert excerpts(extraction) == ["Russia and Turkey agreed to deploy forces in the zone."]
+    assert extraction.provisions[0].summary.startswith("Patrols and monitoring: Russia and Turkey agreed")

@@ -51,6 +51,10 @@ class ClauseFacts:
 SUBJECTLESS = re.compile(r"(?:while\s+|and\s+)?(?:to\s+[a-z]+\b|(?!including|according|during)[a-z]+ing\b)")
 
 
+PLAIN_WORD = re.compile(r"\b[a-z]{3,}\b")
+MIN_PLAIN_WORDS = 2
+
+
 def merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*first, *second)))
 
@@ -231,8 +235,8 @@ class Extractor:
         while end > start and self.text[end - 1] in " ,;:—–-":
             end -= 1
         excerpt = self.text[start:end]
-        if not excerpt.strip():
-            return
+        if len(PLAIN_WORD.findall(excerpt)) < MIN_PLAIN_WORDS:
+            return  # a dateline or a heading cut off by a dash sets nothing
         width = (distances[0].low_km, distances[0].high_km) if distances else None
         weapons = merge(lead_weapons, find_weapons(excerpt) or facts.weapons)
         facets = Facets(

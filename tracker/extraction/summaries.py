@@ -11,7 +11,8 @@ from tracker.extraction.kinds import kind_labels
 MAX_GIST_WORDS = 9
 GIST_SOURCE_CHARS = 240
 LEAD_IN = re.compile(
-    r"^(?:(?:under|according\s+to)\s+(?:the|this|a)\s+[^,]{1,60},\s*"
+    r"^(?:[A-Z][A-Z .'’/-]{2,},[^-—–()]{0,60}(?:\([^()]{1,30}\))?\s*(?:-+|—|–)\s*"
+    r"|(?:under|according\s+to)\s+(?:the|this|a)\s+[^,]{1,60},\s*"
     r"|(?:it\s+was\s+planned|the\s+\w+\s+(?:also\s+)?(?:said|stated|added)\s+that)\s*"
     r"|[^,]{0,80}\b(?:agreed|decided|promised|pledged)\s+(?:with\s+[^,]{1,60}?\s+)?(?:to|that)\s+"
     r"|(?:within|in|by|as\s+of|from|starting|until|no\s+later\s+than)\b[^,]{1,60},\s*)",
