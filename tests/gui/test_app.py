@@ -59,3 +59,43 @@ def test_a_bad_option_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--as-of", "yesterday"])
     assert exit_status.value.code == 2
     assert capsys.readouterr().err.strip().count("\n") == 0
+
+
+CLOSE_WHEN_LOADED = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from tracker.gui.app import create_application, run
+
+create_application()
+
+
+def close_when_loaded() -> None:
+    windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"]
+    counts = windows[0].status_bar.counts_label.text() if windows else "Loading"
+    if counts.startswith("Loading"):
+        QTimer.singleShot(50, close_when_loaded)
+        return
+    print(counts)
+    QApplication.closeAllWindows()
+
+
+QTimer.singleShot(50, close_when_loaded)
+sys.exit(run(sys.argv[1], None, None))
+"""
+
+
+def test_the_app_runs_until_its_window_is_closed_and_remembers_it(tmp_path: Path) -> None:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", CLOSE_WHEN_LOADED, str(tmp_path / "sample.db")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1 agreements" in done.stdout
+    # The window's state went to the user's settings (a private home in tests).
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    assert any("geometry" in path.read_text(errors="replace") for path in config.rglob("*.conf"))
