@@ -217,4 +217,4 @@ def test_a_dateline_cut_off_by_a_dash_is_not_a_provision() -> None:
     text = "SOCHI, Russia, Oct. 22 (Xinhua) -- Russia and Turkey agreed to deploy forces in the zone."
     extraction = extract(text)
     assert excerpts(extraction) == ["Russia and Turkey agreed to deploy forces in the zone."]
-    assert extraction.provisions[0].summary.startswith("Patrols and monitoring: Russia and Turkey agreed")
+    assert extraction.provisions[0].summary.startswith("Patrols and monitoring: Deploy forces")
