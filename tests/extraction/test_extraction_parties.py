@@ -40,6 +40,10 @@ from tracker.extraction import extract
             ("United States", "France"),
         ),
         ("The ceasefire shall be monitored by African Union observers.", ("African Union",)),
+        ("Russia said it would send 2,000 peacekeepers to the region.", ("Russia",)),
+        ("The withdrawal will be monitored by observers from the OSCE.", ("OSCE",)),
+        ("Prisoners will be exchanged under UN supervision.", ("United Nations",)),
+        ("The area will be patrolled by Russian military police.", ("Russia",)),
     ],
 )
 def test_patrol_parties_are_the_forces_at_work(sentence: str, parties: tuple[str, ...]) -> None:

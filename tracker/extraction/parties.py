@@ -50,8 +50,9 @@ FORCE_BEFORE = re.compile(
 PATROL_SUBJECT = re.compile(
     r"^(?:\s+\w+){0,3}?\s+(?:will|shall|would|to|must)?\s*(?:jointly\s+|also\s+)?"
     r"(?:conduct|carry\s+out|patrol|monitor|observe|deploy|supervise|oversee|verify|escort|guard)\b"
-    r"|^(?:\s+\w+){0,2}?\s+(?:will|shall|would|to|must)?\s*(?:lead|head|chair|provide|send|dispatch|run)\s+"
-    r"(?:a|an|the)?\s*(?:joint\s+)?(?:monitoring|observer|observation|patrol|peace-?keeping|verification)"
+    r"|^(?:\s+\w+){0,3}?\s+(?:will|shall|would|to|must)?\s*(?:lead|head|chair|provide|send|dispatch|run"
+    r"|contribute|station)\s+(?:[\w,-]+\s+){0,3}?(?:monitoring|observers?|observation|patrols?|peace-?keep\w*"
+    r"|verification|monitors|troops|forces|police)"
     r"|^\s+(?:taking|takes|take|will\s+take)\s+part\b|^\s+participat\w+",
     re.IGNORECASE,
 )
