@@ -212,6 +212,32 @@ def period_amount(match: re.Match[str]) -> float | None:
     return value
 
 
+TIME_UNIT = re.compile(r"hour|hrs|day|week|month|year")
+# Period and duration phrases are searched only around a time unit, which keeps long sentences cheap.
+UNIT_REACH_BEFORE = 110
+UNIT_REACH_AFTER = 150
+
+
+def unit_windows(folded: str) -> list[tuple[int, int]]:
+    """Disjoint stretches of the sentence around each time unit it names."""
+    windows: list[tuple[int, int]] = []
+    for match in TIME_UNIT.finditer(folded):
+        low = max(0, match.start() - UNIT_REACH_BEFORE)
+        high = min(len(folded), match.end() + UNIT_REACH_AFTER)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+    return windows
+
+
+def matches_in(
+    pattern: re.Pattern[str], folded: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    for low, high in windows:
+        yield from pattern.finditer(folded, low, high)
+
+
 def dated_limits(
     sentence: str, folded: str, mentions: list[DateMention], reference: Reference
 ) -> list[TimeLimit]:
@@ -405,32 +431,6 @@ def duration_limits(
             TimeLimit(match.start(), span_end, sentence[match.start() : span_end], LimitType.DURATION, when)
         )
     return limits
-
-
-TIME_UNIT = re.compile(r"hour|hrs|day|week|month|year")
-# Period and duration phrases are searched only around a time unit, which keeps long sentences cheap.
-UNIT_REACH_BEFORE = 110
-UNIT_REACH_AFTER = 150
-
-
-def unit_windows(folded: str) -> list[tuple[int, int]]:
-    """Disjoint stretches of the sentence around each time unit it names."""
-    windows: list[tuple[int, int]] = []
-    for match in TIME_UNIT.finditer(folded):
-        low = max(0, match.start() - UNIT_REACH_BEFORE)
-        high = min(len(folded), match.end() + UNIT_REACH_AFTER)
-        if windows and low <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], high)
-        else:
-            windows.append((low, high))
-    return windows
-
-
-def matches_in(
-    pattern: re.Pattern[str], folded: str, windows: list[tuple[int, int]]
-) -> Iterator[re.Match[str]]:
-    for low, high in windows:
-        yield from pattern.finditer(folded, low, high)
 
 
 # Every time-limit phrase contains one of these (in folded text); a sentence without any is
