@@ -73,7 +73,10 @@ PAST_EVENT_CUE = re.compile(
 )
 
 NUMBER = rf"(?:\d+(?:[.,]\d+)?|{number_word_pattern()}|a|an|one)"
-UNIT = r"(?P<unit>hours?|hrs|days?|weeks?|months?|years?)"
+UNIT = (
+    r"(?:calendar\s+|consecutive\s+|full\s+)?"
+    r"(?P<unit>hours?|hrs|(?:working|business)\s+days?|days?|weeks?|fortnights?|months?|years?)"
+)
 # "fourteen (14) months", "one hundred thirty-five (135) days": the bracketed digits count.
 DURATION = (
     rf"(?:[a-z]+(?:[\s-]+[a-z]+){{0,4}}\s*\((?P<digits>\d+(?:\.\d+)?)\)|(?P<number>{NUMBER}))[\s-]+{UNIT}"
@@ -190,14 +193,28 @@ def add_months(start: datetime, months: int) -> datetime:
     return start.replace(year=year, month=month + 1, day=day)
 
 
+def add_working_days(start: datetime, count: int) -> datetime:
+    """``count`` days on from ``start``, Saturdays and Sundays not counted."""
+    day = start
+    while count > 0:
+        day += timedelta(days=1)
+        if day.weekday() < SATURDAY:
+            count -= 1
+    return day
+
+
 def add_period(start: datetime, amount: float, unit: str) -> datetime:
-    unit = unit.lower().rstrip("s")
+    unit = re.sub(r"\s+", " ", unit.lower()).rstrip("s")
     if unit in ("hour", "hr"):
         return start + timedelta(hours=amount)
+    if unit in ("working day", "business day"):
+        return add_working_days(start, int(amount))
     if unit == "day":
         return start + timedelta(days=amount)
     if unit == "week":
         return start + timedelta(weeks=amount)
+    if unit == "fortnight":
+        return start + timedelta(weeks=2 * amount)
     whole = int(amount)
     if unit == "month":
         return add_months(start, whole) + timedelta(days=round((amount - whole) * 30))
@@ -212,7 +229,8 @@ def period_amount(match: re.Match[str]) -> float | None:
     return value
 
 
-TIME_UNIT = re.compile(r"hour|hrs|day|week|month|year")
+TIME_UNIT = re.compile(r"hour|hrs|day|week|fortnight|month|year")
+SATURDAY = 5
 # Period and duration phrases are searched only around a time unit, which keeps long sentences cheap.
 UNIT_REACH_BEFORE = 110
 UNIT_REACH_AFTER = 150
@@ -437,7 +455,7 @@ def duration_limits(
 # skipped at the cost of one scan.
 TIME_HINT = re.compile(
     r"[0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday|hour|hrs|day|week|month|year|midnight|noon|sign|today|tomorrow|tonight"
+    r"|saturday|sunday|hour|hrs|day|week|fortnight|month|year|midnight|noon|sign|today|tomorrow|tonight"
     r"|that\s+(?:moment|time|point|phase|period|stage)|this\s+(?:phase|period|stage|time)|by\s+then"
     r"|same\s+(?:time|phase|period|stage)|simultaneous"
 )
