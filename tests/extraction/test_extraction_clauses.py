@@ -218,3 +218,15 @@ def test_a_dateline_cut_off_by_a_dash_is_not_a_provision() -> None:
     extraction = extract(text)
     assert excerpts(extraction) == ["Russia and Turkey agreed to deploy forces in the zone."]
     assert extraction.provisions[0].summary.startswith("Patrols and monitoring: Deploy forces")
+
+
+def test_a_numbered_point_that_introduces_a_list_is_a_provision() -> None:
+    text = (
+        "The Guarantors have decided the following:\n\n"
+        "1. The following de-escalation areas shall be created with the aim to put an end to violence:\n"
+        "- Idlib province and certain parts of the neighbouring provinces;\n"
+        "- certain parts in the north of Homs province.\n"
+    )
+    found = excerpts(extract(text))
+    assert not any("have decided" in e for e in found)
+    assert found[0].startswith("The following de-escalation areas shall be created")

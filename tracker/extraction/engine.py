@@ -167,7 +167,7 @@ class Extractor:
         limits = [shift(limit, sentence.start) for limit in limits]
         if decided is None and not any(limit.kind is not LimitType.BACK_REFERENCE for limit in limits):
             return None
-        if not limits and body.endswith(":") and "the following" in body.lower():
+        if not sentence.numbered and not limits and body.endswith(":") and "the following" in body.lower():
             return None  # "... have agreed on the following measures:" only introduces them
         list_limit = self.list_lead[1] if self.list_lead is not None else None
         colon = body.find(":")
