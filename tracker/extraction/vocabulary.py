@@ -190,11 +190,6 @@ def length_units() -> dict[str, float]:
 
 
 @cache
-def time_units() -> dict[str, str]:
-    return dict(load_vocabulary("units.json")["time"])
-
-
-@cache
 def abbreviations() -> frozenset[str]:
     return frozenset(load_vocabulary("abbreviations.json")["abbreviations"])
 
