@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.services = services
+        self._settings = settings
         self._state = WindowState(settings)
         self._catalogue: Catalogue | None = None
         self._texts: dict[int, AgreementRecord] = {}  # agreements with their full text, by id
@@ -423,7 +424,7 @@ class MainWindow(QMainWindow):
         if self._importer is None:
             from tracker.gui.import_flow import ImportController
 
-            self._importer = ImportController(self, self.services)
+            self._importer = ImportController(self, self.services, settings=self._settings)
             self._importer.imported.connect(self._imported)
         return self._importer
 
