@@ -207,6 +207,13 @@ class Services:
         with self._unit() as uow:
             return repository.list_provisions(uow.session, agreement_id)
 
+    def list_deleted_provisions(self, agreement_id: int | None = None) -> list[ProvisionRecord]:
+        """Deleted provisions (all, or one agreement's), the most recently deleted first, each
+        with its whole history; ``restore_provision`` brings one back. A deleted provision's
+        ``edited_at`` is when it was deleted."""
+        with self._unit() as uow:
+            return repository.list_deleted_provisions(uow.session, agreement_id)
+
     def get_provision(self, provision_id: int) -> ProvisionRecord:
         with self._unit() as uow:
             row = repository.get_provision_row(uow.session, provision_id)

@@ -193,11 +193,30 @@ def list_agreements(session: Session) -> list[AgreementRecord]:
 
 def list_provisions(session: Session, agreement_id: int | None = None) -> list[ProvisionRecord]:
     """Live (not deleted) provisions in agreement order, each with its history, oldest first."""
-    live = PROVISIONS.deleted_at.is_(None)
-    condition = live if agreement_id is None else sa.and_(live, PROVISIONS.agreement_id == agreement_id)
-    provision_rows = session.execute(
-        sa.select(*PROVISION_COLUMNS).where(condition).order_by(PROVISIONS.agreement_id, PROVISIONS.position)
-    ).all()
+    return _provisions_where(
+        session,
+        PROVISIONS.deleted_at.is_(None),
+        agreement_id,
+        (PROVISIONS.agreement_id, PROVISIONS.position),
+    )
+
+
+def list_deleted_provisions(session: Session, agreement_id: int | None = None) -> list[ProvisionRecord]:
+    """Deleted provisions, the most recently deleted first, each with its history, oldest first."""
+    return _provisions_where(
+        session,
+        PROVISIONS.deleted_at.is_not(None),
+        agreement_id,
+        (PROVISIONS.deleted_at.desc(), PROVISIONS.id.desc()),
+    )
+
+
+def _provisions_where(
+    session: Session, condition: Any, agreement_id: int | None, order: Sequence[Any]
+) -> list[ProvisionRecord]:
+    if agreement_id is not None:
+        condition = sa.and_(condition, PROVISIONS.agreement_id == agreement_id)
+    provision_rows = session.execute(sa.select(*PROVISION_COLUMNS).where(condition).order_by(*order)).all()
     wanted = sa.select(PROVISIONS.id).where(condition)
     histories: defaultdict[int, list[StatusChange]] = defaultdict(list)
     for values in session.execute(
