@@ -23,6 +23,7 @@ class WindowActions:
     change_status: QAction
     edit_provision: QAction
     delete_provision: QAction
+    deleted_provisions: QAction
     find: QAction
     choose_date: QAction
     show_today: QAction
@@ -51,6 +52,9 @@ def build_actions(window: QMainWindow) -> WindowActions:
         change_status=_action(window, "Change &status…", "changeStatusAction", "Ctrl+T"),
         edit_provision=_action(window, "&Edit provision", "editProvisionAction", "F2"),
         delete_provision=_action(window, "&Delete provision…", "deleteProvisionAction", "Ctrl+Delete"),
+        deleted_provisions=_action(
+            window, "Dele&ted provisions…", "deletedProvisionsAction", "Ctrl+Shift+Delete"
+        ),
         find=_action(window, "&Find", "findAction", QKeySequence(keys.Find)),
         choose_date=_action(window, "Choose the &as-of date", "chooseDateAction", "Ctrl+D"),
         show_today=_action(window, "Show as of &today", "todayAction", "Ctrl+Shift+T"),
@@ -79,6 +83,7 @@ def build_menus(window: QMainWindow, actions: WindowActions) -> None:
     edit_menu.addActions([actions.undo, actions.redo])
     edit_menu.addSeparator()
     edit_menu.addActions([actions.change_status, actions.edit_provision, actions.delete_provision])
+    edit_menu.addAction(actions.deleted_provisions)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.find)
     view_menu = menus.addMenu("&View")

@@ -91,6 +91,14 @@ class ProvisionEditor(QObject):
             self.undo_stack.push(_DeleteCommand(self, record))
         return bool(done)
 
+    def restore_deleted(self, record: ProvisionRecord) -> ProvisionRecord | None:
+        """Bring back a provision deleted in an earlier session (or this one), undoably."""
+        restored = self._run(lambda: self._services.restore_provision(record.id))
+        if restored is not None:
+            self._announce_restored(restored)
+            self.undo_stack.push(_RestoreCommand(self, restored.id))
+        return restored
+
     def add_provision(self, agreement_id: int, provision: ExtractedProvision) -> ProvisionRecord | None:
         added = self._run(lambda: self._services.add_provision(agreement_id, provision))
         if added is not None:
@@ -139,7 +147,7 @@ class ProvisionEditor(QObject):
     def restore(self, provision_id: int) -> None:
         restored = self._run(lambda: self._services.restore_provision(provision_id), while_undoing=True)
         if restored is not None:
-            self.provision_added.emit(restored)
+            self._announce_restored(restored)
 
     # --- plumbing ----------------------------------------------------------------------------
 
@@ -153,6 +161,14 @@ class ProvisionEditor(QObject):
             deadline_text=fields.deadline_text,
             facets=fields.facets,
         )
+
+    def _announce_restored(self, restored: ProvisionRecord) -> None:
+        # Restored elsewhere meanwhile (another window, the command line): the window already
+        # shows it, and adding it again would list it twice.
+        if self._lookup(restored.id) is None:
+            self.provision_added.emit(restored)
+        else:
+            self.provision_changed.emit(restored)
 
     def _current(self, provision_id: int) -> ProvisionRecord | None:
         current = self._lookup(provision_id)
@@ -259,3 +275,20 @@ class _DeleteCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._editor.restore(self._provision_id)
+
+
+class _RestoreCommand(QUndoCommand):
+    def __init__(self, editor: ProvisionEditor, provision_id: int) -> None:
+        super().__init__("provision restore")
+        self._editor = editor
+        self._provision_id = provision_id
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._editor.restore(self._provision_id)
+
+    def undo(self) -> None:
+        self._editor.delete_again(self._provision_id)

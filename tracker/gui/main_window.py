@@ -44,6 +44,7 @@ from tracker.gui.tasks import TaskControl, TaskHandle, run_in_background
 from tracker.gui.window_state import WindowState
 
 if TYPE_CHECKING:
+    from tracker.gui.deleted_dialog import DeletedProvisionsDialog
     from tracker.gui.import_flow import ImportController
     from tracker.services import Services
 
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.redoTextChanged.connect(self._name_redo)
         actions.change_status.triggered.connect(self._status_action_triggered)
         actions.delete_provision.triggered.connect(self._delete_action_triggered)
+        actions.deleted_provisions.triggered.connect(self.show_deleted_provisions)
         actions.find.triggered.connect(self.filter_bar.focus_search)
         actions.edit_provision.triggered.connect(self.detail.focus_form)
         actions.choose_date.triggered.connect(self.as_of.focus_date)
@@ -359,10 +361,30 @@ class MainWindow(QMainWindow):
             return
         question = (
             f"Delete the provision “{record.summary}”?\n\n"
-            "Its status history is kept; Edit > Undo brings the provision back."
+            "Its status history is kept; Edit > Undo or Edit > Deleted provisions brings it back."
         )
         if confirm(self, question, "Delete"):
             self.editor.delete_provision(record)
+
+    def show_deleted_provisions(self) -> DeletedProvisionsDialog:
+        """Edit > Deleted provisions: a window-modal list of them with Restore."""
+        from tracker.gui.deleted_dialog import DeletedProvisionsDialog
+
+        dialog = DeletedProvisionsDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restore_requested.connect(lambda record: self._restore_deleted(record, dialog))
+        dialog.open()
+        return dialog
+
+    def _restore_deleted(self, record: ProvisionRecord, dialog: DeletedProvisionsDialog) -> None:
+        restored = self.editor.restore_deleted(record)
+        dialog.reload()
+        if restored is None:
+            return
+        if self.selected_agreement_id() not in (None, restored.agreement_id):
+            self.select_agreement(restored.agreement_id)
+        self.select_provision(restored.id)
+        self.status_bar.showMessage(f"Restored “{restored.summary}” with its status history", 6000)
 
     def _save_fields(self, record: ProvisionRecord, fields: ProvisionFields) -> None:
         self.editor.update_provision(record, fields)
