@@ -18,12 +18,12 @@ Reaffirming their commitment to the sovereignty of the country,
 
 Have agreed as follows:
 
-1. Ceasefire is to be considered bilateral.
+1. The truce is to be considered permanent.
 
-2. Units shall be stopped at the contact line. Mine barriers placed earlier shall be removed.
+2. Units shall be halted at the line of separation. Minefields laid earlier shall be cleared.
 
-3. The OSCE monitoring mission shall be deployed in the zone; its observers shall report weekly to the \
-Contact Group.
+3. The UN observer mission shall be deployed in the zone; its observers shall report weekly to the \
+Joint Commission.
 
 4. The parties shall exchange all prisoners of war (a) by 1 October 2014; and (b) without conditions.
 """
@@ -31,23 +31,23 @@ Contact Group.
 
 def test_numbered_points_and_their_sentences_are_provisions_and_recitals_are_not() -> None:
     found = excerpts(extract(AGREEMENT, date(2014, 9, 19)))
-    assert "Ceasefire is to be considered bilateral." in found
-    assert "Units shall be stopped at the contact line." in found
-    assert "Mine barriers placed earlier shall be removed." in found
+    assert "The truce is to be considered permanent." in found
+    assert "Units shall be halted at the line of separation." in found
+    assert "Minefields laid earlier shall be cleared." in found
     assert not any("Recalling" in e or "Reaffirming" in e or "agreed as follows" in e for e in found)
     assert not any(e.startswith(("1.", "2.")) for e in found)
 
 
 def test_semicolons_separate_clauses() -> None:
     extraction = extract(AGREEMENT, date(2014, 9, 19))
-    assert provision_with(extraction, "monitoring mission").excerpt.endswith("deployed in the zone")
+    assert provision_with(extraction, "observer mission").excerpt.endswith("deployed in the zone")
     assert provision_with(extraction, "report weekly").excerpt.startswith("its observers")
 
 
 def test_kinds() -> None:
     extraction = extract(AGREEMENT, date(2014, 9, 19))
-    assert provision_with(extraction, "bilateral").kind is Kind.CEASEFIRE
-    assert provision_with(extraction, "monitoring mission").kind is Kind.PATROL
+    assert provision_with(extraction, "truce is to be").kind is Kind.CEASEFIRE
+    assert provision_with(extraction, "observer mission").kind is Kind.PATROL
     assert provision_with(extraction, "prisoners of war").kind is Kind.EXCHANGE
 
 
@@ -95,91 +95,91 @@ def test_a_provision_stated_twice_is_found_twice() -> None:
 
 def test_quotes_of_the_document_are_provisions() -> None:
     text = (
-        '"The United States is committed to start immediately to work on a plan to release combat and '
-        'political prisoners," the text of the deal reads.'
+        '"The European Union is committed to begin at once to work on a scheme to free detained '
+        'journalists," the text of the accord reads.'
     )
     assert len(extract(text).provisions) == 1
 
 
 def test_two_limits_in_one_sentence_make_two_provisions() -> None:
     text = (
-        "The United States promised to bring its troops home in 14 months, with the first reduction, "
-        "down to 8,600 from 13,000, to take place in the first 135 days."
+        "The coalition promised to bring its soldiers home in 9 months, with a first drawdown, "
+        "down to 4,000 from 9,000, to take place in the first 60 days."
     )
     extraction = extract(text, date(2020, 2, 29))
-    assert provision_with(extraction, "bring its troops home").deadline == date(2021, 4, 29)
-    assert provision_with(extraction, "first reduction").deadline == date(2020, 7, 13)
+    assert provision_with(extraction, "bring its soldiers home").deadline == date(2020, 11, 29)
+    assert provision_with(extraction, "first drawdown").deadline == date(2020, 4, 29)
 
 
 def test_coordinated_clauses_with_their_own_subjects_are_separate() -> None:
     text = (
-        "Displaced people will be allowed to return from the seventh day of the ceasefire, and some 600 "
-        "trucks of aid are to enter the enclave each day."
+        "Displaced families will be allowed to go back from the third day of the truce, and some 200 "
+        "lorries of aid are to cross the border each day."
     )
     found = excerpts(extract(text))
     assert len(found) == 2
-    assert found[1].startswith("some 600 trucks")
+    assert found[1].startswith("some 200 lorries")
 
 
 def test_a_participle_clause_shares_the_limit_of_the_clause_it_continues() -> None:
     text = (
-        "Armenia shall return the Lachin district by 1 December 2020, while leaving behind the Lachin "
-        "corridor (5 km wide), which shall provide the connection with Armenia."
+        "Serbia shall hand back the Presevo district by 1 March 2021, while leaving behind the Presevo "
+        "corridor (3 km wide), which shall link the two towns."
     )
-    extraction = extract(text, date(2020, 11, 10))
+    extraction = extract(text, date(2021, 2, 10))
     corridor = provision_with(extraction, "leaving behind")
-    assert corridor.deadline == date(2020, 12, 1)
-    assert corridor.facets.zone_width_km == (5.0, 5.0)
+    assert corridor.deadline == date(2021, 3, 1)
+    assert corridor.facets.zone_width_km == (3.0, 3.0)
 
 
 def test_summary_is_a_short_title() -> None:
     extraction = extract(
-        "Putin stated that he agreed with Erdogan to set up a 15-20 kilometers demilitarized zone "
-        "by October 15.",
+        "The president stated that he agreed with his counterpart to set up a 10-15 kilometers buffer "
+        "zone by November 20.",
         date(2018, 9, 17),
     )
     summary = extraction.provisions[0].summary
     assert summary.startswith("Zone: ")
-    assert "15–20 km" in summary and "2018-10-15" in summary
+    assert "10–15 km" in summary and "2018-11-20" in summary
     assert len(summary) < 120
 
 
 def test_sub_points_share_the_time_limit_of_their_lead_in() -> None:
     text = (
-        "A. The parties will take the following measures in the first one hundred thirty-five (135) days:\n"
-        "1) They will reduce their forces to eight thousand six hundred (8,600).\n"
-        "2) They will withdraw all their forces from five (5) military bases.\n"
+        "A. The parties will take the following measures in the first ninety (90) days:\n"
+        "1) They will reduce their forces to five thousand (5,000).\n"
+        "2) They will withdraw all their forces from three (3) military bases.\n"
         "B. The parties will complete the withdrawal of all remaining forces.\n"
     )
     extraction = extract(text, date(2020, 2, 29))
-    assert provision_with(extraction, "reduce their forces").deadline == date(2020, 7, 13)
-    assert provision_with(extraction, "five (5) military bases").deadline == date(2020, 7, 13)
+    assert provision_with(extraction, "reduce their forces").deadline == date(2020, 5, 29)
+    assert provision_with(extraction, "three (3) military bases").deadline == date(2020, 5, 29)
     assert provision_with(extraction, "complete the withdrawal").deadline is None
 
 
 def test_a_participle_that_qualifies_a_noun_does_not_cut_the_clause() -> None:
     text = (
-        "The United States will withdraw all trainers, advisors, and supporting services personnel within "
-        "fourteen (14) months following announcement of this agreement."
+        "The coalition will withdraw all trainers, advisors, and supporting logistics personnel within "
+        "twelve (12) months following the announcement of this accord."
     )
     provisions = extract(text, date(2020, 2, 29)).provisions
     assert len(provisions) == 1
-    assert provisions[0].deadline == date(2021, 4, 29)
+    assert provisions[0].deadline == date(2021, 2, 28)
 
 
 def test_decimal_point_numbers_and_reported_terms() -> None:
     text = (
-        "Sept 17, 2018 (Reuters) - Russia and Turkey agreed on Monday to create a buffer zone by Oct. 15.\n\n"
+        "May 3, 2021 (Reuters) - Ghana and Togo agreed on Monday to create a buffer zone by May 20.\n\n"
         "1.1 The parties shall withdraw tanks.\n\n"
         "It also provides for a prisoner swap.\n"
     )
     extraction = extract(text)
-    assert (extraction.signed_on, extraction.signed_on_source) == (date(2018, 9, 17), "dateline")
+    assert (extraction.signed_on, extraction.signed_on_source) == (date(2021, 5, 3), "dateline")
     assert excerpts(extraction)[1:] == [
         "The parties shall withdraw tanks.",
         "It also provides for a prisoner swap.",
     ]
-    assert extraction.provisions[0].deadline == date(2018, 10, 15)
+    assert extraction.provisions[0].deadline == date(2021, 5, 20)
 
 
 def test_short_wrapped_lines_join_but_headings_stay_apart() -> None:
@@ -203,7 +203,7 @@ def test_short_wrapped_lines_join_but_headings_stay_apart() -> None:
 def test_the_first_cue_of_a_clause_gives_its_kind() -> None:
     cases = {
         "The OSCE will monitor the ceasefire and the withdrawal.": Kind.PATROL,
-        "The Aghdam district shall be returned to Azerbaijan by 20 November 2020.": Kind.WITHDRAWAL,
+        "The Tovuz district shall be returned to Georgia by 5 June 2021.": Kind.WITHDRAWAL,
         "A complete ceasefire shall be observed in the zone of the conflict.": Kind.CEASEFIRE,
         "The parties shall release all prisoners of war.": Kind.EXCHANGE,
         "Transit traffic on the highway shall resume.": Kind.TRANSIT,
@@ -214,19 +214,19 @@ def test_the_first_cue_of_a_clause_gives_its_kind() -> None:
 
 
 def test_a_dateline_cut_off_by_a_dash_is_not_a_provision() -> None:
-    text = "SOCHI, Russia, Oct. 22 (Xinhua) -- Russia and Turkey agreed to deploy forces in the zone."
+    text = "ACCRA, Ghana, May 3 (Xinhua) -- Ghana and Togo agreed to deploy forces in the zone."
     extraction = extract(text)
-    assert excerpts(extraction) == ["Russia and Turkey agreed to deploy forces in the zone."]
+    assert excerpts(extraction) == ["Ghana and Togo agreed to deploy forces in the zone."]
     assert extraction.provisions[0].summary.startswith("Patrols and monitoring: Deploy forces")
 
 
 def test_a_numbered_point_that_introduces_a_list_is_a_provision() -> None:
     text = (
         "The Guarantors have decided the following:\n\n"
-        "1. The following de-escalation areas shall be created with the aim to put an end to violence:\n"
-        "- Idlib province and certain parts of the neighbouring provinces;\n"
-        "- certain parts in the north of Homs province.\n"
+        "1. The following safe areas shall be created to end the fighting:\n"
+        "- the northern districts of the valley;\n"
+        "- certain parts of the coastal plain.\n"
     )
     found = excerpts(extract(text))
     assert not any("have decided" in e for e in found)
-    assert found[0].startswith("The following de-escalation areas shall be created")
+    assert found[0].startswith("The following safe areas shall be created")

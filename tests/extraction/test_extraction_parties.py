@@ -12,25 +12,25 @@ from tracker.extraction import extract
     ("sentence", "parties"),
     [
         (
-            "Control in the zone will be exercised by mobile patrol groups of Turkish units and units of "
-            "Russia's military police.",
-            ("Turkey", "Russia"),
+            "Security in the valley will be maintained by mobile patrol groups of Georgian units and units "
+            "of Armenia's military police.",
+            ("Georgia", "Armenia"),
         ),
         (
-            "Russian military police and Syrian border guards will enter the Syrian side of the border.",
-            ("Russia", "Syria"),
+            "Kazakh military police and Kyrgyz border guards will enter the Kyrgyz side of the frontier.",
+            ("Kazakhstan", "Kyrgyzstan"),
         ),
-        ("Joint Russian-Turkish patrols will start in the west of the area.", ("Russia", "Turkey")),
-        ("The OSCE monitoring mission shall be deployed in the ceasefire zone.", ("OSCE",)),
+        ("Joint French-German patrols will start in the west of the area.", ("France", "Germany")),
+        ("The OSCE monitoring mission shall be deployed along the separation line.", ("OSCE",)),
         (
-            "All foreign armed groups shall withdraw from the Ukrainian territory under the supervision "
+            "All irregular units shall withdraw from the Moldovan territory under the supervision "
             "of the OSCE.",
             ("OSCE",),
         ),
         (
-            "The Turkish Armed Forces and the Military Police of the Russian Federation will conduct "
+            "The Polish Armed Forces and the Military Police of the Republic of Lithuania will conduct "
             "coordinated patrols.",
-            ("Turkey", "Russia"),
+            ("Poland", "Lithuania"),
         ),
         ("UN observers will monitor the truce along the line.", ("United Nations",)),
         ("The United Nations shall lead a monitoring presence in the city.", ("United Nations",)),
@@ -54,30 +54,30 @@ def test_patrol_parties_are_the_forces_at_work(sentence: str, parties: tuple[str
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Russian and Turkish forces will carry out joint patrolling on the Syrian territories near the "
-        "Turkish border.",
-        "The Russian peacekeeping contingent shall be deployed in parallel with the withdrawal of the "
-        "Armenian armed forces.",
+        "Serbian and Hungarian forces will carry out joint patrolling on the Croatian territories near "
+        "the Slovenian border.",
+        "The Kenyan peacekeeping contingent shall be deployed in parallel with the withdrawal of the "
+        "Croatian armed forces.",
     ],
 )
 def test_places_and_withdrawing_forces_are_not_patrol_parties(sentence: str) -> None:
     provision = extract(sentence).provisions[0]
-    assert "Syria" not in provision.facets.patrol_parties
-    assert "Armenia" not in provision.facets.patrol_parties
+    assert "Croatia" not in provision.facets.patrol_parties
+    assert provision.facets.patrol_parties
 
 
 def test_a_party_that_only_decided_a_deployment_is_not_the_one_deployed() -> None:
     text = (
-        "According to the memorandum, Moscow and Ankara have agreed to deploy Russian and Syrian forces "
+        "According to the accord, Paris and Berlin have agreed to deploy French and Malian forces "
         "in the zone."
     )
-    assert extract(text).provisions[0].facets.patrol_parties == ("Russia", "Syria")
+    assert extract(text).provisions[0].facets.patrol_parties == ("France", "Mali")
 
 
 def test_clauses_that_are_not_about_patrols_have_no_patrol_parties() -> None:
     text = (
-        "The sides agreed to set up a demilitarized zone along the contact line between Syrian "
-        "government troops and the armed opposition. Georgian military forces will withdraw to their "
+        "The sides agreed to set up a buffer zone along the front line between Sudanese "
+        "government troops and the rebel movement. Ethiopian military forces will withdraw to their "
         "usual places of deployment."
     )
     extraction = extract(text)

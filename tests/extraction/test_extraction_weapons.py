@@ -13,8 +13,8 @@ from tracker.extraction.vocabulary import load_vocabulary
     ("phrase", "weapons"),
     [
         (
-            "heavy weapons, tanks, multiple missile launch systems, artillery systems and mortars",
-            ("heavy_weapons", "tanks", "mlrs", "artillery", "mortars"),
+            "mortars, tanks, heavy weapons, artillery systems and multiple missile launch systems",
+            ("mortars", "tanks", "heavy_weapons", "artillery", "mlrs"),
         ),
         ("armoured personnel carriers", ("armored_vehicles",)),
         ("armored personnel carriers", ("armored_vehicles",)),
@@ -22,7 +22,7 @@ from tracker.extraction.vocabulary import load_vocabulary
         ("Grad, Uragan, Smerch and Tornado-S systems", ("mlrs",)),
         ("Tochka (Tochka U) tactical missile systems", ("missiles",)),
         ("artillery systems of calibre over 100 mm", ("artillery",)),
-        ("weapons with a caliber of more than 100 millimeters", ("artillery",)),
+        ("guns with a caliber of more than 122 millimeters", ("artillery",)),
         ("howitzers", ("artillery",)),
         ("anti-tank guided missiles", ("anti_tank",)),
         ("man-portable air defence systems", ("air_defense",)),

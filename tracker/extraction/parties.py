@@ -44,7 +44,7 @@ FORCE_AFTER = re.compile(
 FORCE_BEFORE = re.compile(
     rf"\b(?:{FORCE}|monitored|patrolled|observed|supervised|verified|escorted|overseen|exercised|ensured"
     r"|conducted|carried\s+out|performed|provided|facilitated|manned|guarded|chaired|led|headed|staffed)"
-    r"\s+(?:of|from|by)\s+(?:the\s+)?$",
+    r"\s+(?:of|from|by)\s+(?:the\s+)?(?:(?:Republic|Kingdom|State|Government|Federation)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 PATROL_SUBJECT = re.compile(
@@ -63,6 +63,7 @@ NOT_MONITOR_BEFORE = re.compile(
     r"|attack\w*\s+by)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+FORCE_IN_NAME = re.compile(rf"\b{FORCE}\b", re.IGNORECASE)
 # "monitoring of the Ukrainian-Russian state border": the party names what is monitored.
 MODIFIES_NOUN = re.compile(
     r"^(?:['’]s)?\s+(?!(?:and|or|with|in|on|at|to|from|by|for|under|over|along|within|which|who|that|as|is|are"
@@ -110,6 +111,9 @@ def patrol_parties(text: str) -> tuple[str, ...]:
         after = text[end : end + 60]
         before = text[max(0, start - 40) : start]
         if NOT_MONITOR_BEFORE.search(before) or LEAVING_AFTER.match(after):
+            continue
+        if FORCE_IN_NAME.search(text, start, end):
+            with_forces.extend(names)  # a name that is itself a force: "U.N. peacekeepers"
             continue
         if FORCE_AFTER.match(after) or (FORCE_BEFORE.search(before) and not MODIFIES_NOUN.match(after)):
             with_forces.extend(names)

@@ -105,7 +105,11 @@ class YearEvidence:
         if not mentioned:
             return None
         latest_background = max(self.background_years, default=0)
-        pool = sorted(set(self.years) | {max(mentioned) + 1, max(mentioned) + 2})
+        # Unnamed years are tried only just after the named ones: two years after a year the
+        # report names for its events, one after a background year.
+        later = {max(self.years) + 1, max(self.years) + 2} if self.years else set()
+        later.add(latest_background + 1)
+        pool = sorted(set(self.years) | later)
         pool = [year for year in pool if year > latest_background]
 
         def fits(year: int) -> bool:
