@@ -7,19 +7,21 @@ hundred thousand provisions has to come back in about a second.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from tracker.domain import AgreementRecord, Facets, Kind, ProvisionRecord, Status, StatusChange
+from tracker.domain import AgreementRecord, ProvisionRecord, StatusChange
 from tracker.errors import NotFound
 from tracker.storage.models import AgreementRow, Base, ProvisionRow, StatusChangeRow
+from tracker.storage.records import (
+    agreement_record,
+    provision_from_columns,
+    status_change_from_columns,
+)
 
 PROVISION_TABLE = Base.metadata.tables[ProvisionRow.__tablename__]
 PROVISIONS = PROVISION_TABLE.c
@@ -70,15 +72,6 @@ AGREEMENT_LIST_COLUMNS = (
 )
 
 
-KINDS = {kind.value: kind for kind in Kind}
-STATUSES = {status.value: status for status in Status}
-
-
-def as_utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
 def get_agreement_row(session: Session, agreement_id: int) -> AgreementRow:
     row = session.get(AgreementRow, agreement_id)
     if row is None:
@@ -100,66 +93,6 @@ def next_order(session: Session, agreement_id: int) -> int:
         sa.select(sa.func.max(ProvisionRow.order)).where(ProvisionRow.agreement_id == agreement_id)
     )
     return 1 if last is None else last + 1
-
-
-def agreement_record(row: Any, *, text: str = "") -> AgreementRecord:
-    return AgreementRecord(
-        id=row.id,
-        title=row.title,
-        parties=tuple(row.parties),
-        signed_on=row.signed_on,
-        place=row.place,
-        source=row.source,
-        language=row.language,
-        imported_at=as_utc(row.imported_at),
-        text=text,
-    )
-
-
-def status_change_from_columns(values: Sequence[Any]) -> StatusChange:
-    id_, provision_id, status, effective_on, note, evidence, author, recorded_at = values
-    return StatusChange(
-        id_, provision_id, STATUSES[status], effective_on, note, evidence, author, as_utc(recorded_at)
-    )
-
-
-def names(stored: str | list[str] | None) -> tuple[str, ...]:
-    """A JSON list column, whether the driver handed back its text or already decoded it."""
-    if stored is None:
-        return ()
-    return tuple(json.loads(stored) if isinstance(stored, str) else stored)
-
-
-def build_facets(
-    zone_min_km: float | None,
-    zone_max_km: float | None,
-    weapons: str | list[str] | None,
-    patrol_parties: str | list[str] | None,
-    responsible_parties: str | list[str] | None,
-) -> Facets:
-    zone = None if zone_min_km is None or zone_max_km is None else (zone_min_km, zone_max_km)
-    return Facets(zone, names(weapons), names(patrol_parties), names(responsible_parties))
-
-
-cached_facets = lru_cache(maxsize=4096)(build_facets)
-
-
-def facets_for(*columns: Any) -> Facets:
-    try:
-        return cached_facets(*columns)
-    except TypeError:  # lists (from an ORM object, or decoded by the driver) are no cache keys
-        return build_facets(*columns)
-
-
-def provision_from_columns(values: Sequence[Any], history: Sequence[StatusChange]) -> ProvisionRecord:
-    (id_, agreement_id, order, kind, summary, excerpt, start, end, deadline, deadline_text,
-     zone_min_km, zone_max_km, weapons, patrol_parties, responsible_parties,
-     created_at, edited_at, version) = values
-    return ProvisionRecord(
-        id_, agreement_id, order, KINDS[kind], summary, excerpt, start, end, deadline, deadline_text,
-        facets_for(zone_min_km, zone_max_km, weapons, patrol_parties, responsible_parties),
-        as_utc(created_at), as_utc(edited_at), version, tuple(history),
-    )  # fmt: skip
 
 
 def provision_record(row: ProvisionRow, history: Sequence[StatusChange]) -> ProvisionRecord:
