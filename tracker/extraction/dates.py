@@ -217,14 +217,23 @@ def resolve_year(mention: DateMention, reference: date | None) -> date | None:
     if reference is None:
         return None
     resolved = mention.on_year(reference.year)
-    if resolved is not None and resolved < reference - timedelta(days=60):
+    earlier = plus_days(reference, -60)
+    if resolved is not None and earlier is not None and resolved < earlier:
         resolved = mention.on_year(reference.year + 1)
     return resolved
 
 
-def next_weekday(weekday: int, reference: date) -> date:
+def plus_days(day: date, days: int) -> date | None:
+    """``day`` moved by ``days``; None past the ends of the calendar (years 1 and 9999)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def next_weekday(weekday: int, reference: date) -> date | None:
     """The first date on or after ``reference`` that falls on ``weekday``."""
-    return reference + timedelta(days=(weekday - reference.weekday()) % 7)
+    return plus_days(reference, (weekday - reference.weekday()) % 7)
 
 
 def resolve_mention(
@@ -239,4 +248,8 @@ def resolve_mention(
 
 
 def at_hour(day: date, hour: float) -> datetime:
-    return datetime(day.year, day.month, day.day) + timedelta(hours=hour)
+    midnight = datetime(day.year, day.month, day.day)
+    try:
+        return midnight + timedelta(hours=hour)
+    except OverflowError:
+        return midnight

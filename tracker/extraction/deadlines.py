@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
 
-from tracker.extraction.dates import DateMention, at_hour, find_dates, last_day_of_month, resolve_mention
+from tracker.extraction.dates import (
+    DateMention,
+    at_hour,
+    find_dates,
+    last_day_of_month,
+    plus_days,
+    resolve_mention,
+)
 from tracker.extraction.vocabulary import (
     fold,
     number_word_pattern,
@@ -203,8 +210,15 @@ def add_working_days(start: datetime, count: int) -> datetime:
     return day
 
 
-def add_period(start: datetime, amount: float, unit: str) -> datetime:
-    unit = re.sub(r"\s+", " ", unit.lower()).rstrip("s")
+def add_period(start: datetime, amount: float, unit: str) -> datetime | None:
+    """``start`` moved on by a period; None past the end of the calendar."""
+    try:
+        return moved(start, amount, re.sub(r"\s+", " ", unit.lower()).rstrip("s"))
+    except (OverflowError, ValueError):
+        return None
+
+
+def moved(start: datetime, amount: float, unit: str) -> datetime:
     if unit in ("hour", "hr"):
         return start + timedelta(hours=amount)
     if unit in ("working day", "business day"):
@@ -291,7 +305,8 @@ def dated_limits(
         limits.append(TimeLimit(start, mention.end, sentence[start : mention.end], kind, when))
     for match in COMING_MIDNIGHT.finditer(folded) if "midnight" in folded else ():
         base = reference.weekday_base
-        when = at_hour(base + timedelta(days=1), 0) if base else None
+        tomorrow = plus_days(base, 1) if base else None
+        when = at_hour(tomorrow, 0) if tomorrow else None
         limits.append(
             TimeLimit(
                 match.start(), match.end(), sentence[match.start() : match.end()], LimitType.START, when
@@ -309,7 +324,8 @@ def dated_limits(
             continue
         base = reference.weekday_base
         offset = 1 if match.group("day").lower() == "tomorrow" else 0
-        when = at_hour(base + timedelta(days=offset), 0) if base else None
+        day = plus_days(base, offset) if base else None
+        when = at_hour(day, 0) if day else None
         kind = (
             LimitType.END if match.group("trigger").lower() in ("by", "until", "before") else LimitType.START
         )
@@ -326,7 +342,8 @@ def dated_limits(
             elif period == "month":
                 when = datetime(signed.year, signed.month, last_day_of_month(signed.year, signed.month))
             else:
-                when = datetime(signed.year, signed.month, signed.day) + timedelta(days=6 - signed.weekday())
+                sunday = plus_days(signed, 6 - signed.weekday())
+                when = at_hour(sunday, 0) if sunday else None
         limits.append(
             TimeLimit(match.start(), match.end(), sentence[match.start() : match.end()], LimitType.END, when)
         )
@@ -402,7 +419,7 @@ def period_limits(
         if base is not None and count is not None:
             # "day 1 of" the signing is the signing day; "the fifth day after" it is five days on.
             offset = count - 1 if match.group("relation").lower() == "of" else count
-            day_when: datetime | None = base + timedelta(days=offset)
+            day_when = add_period(base, offset, "day")
         else:
             day_when = None
         taken.append((match.start(), match.end()))

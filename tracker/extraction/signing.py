@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from tracker.extraction.dates import WEEKDAY_NAMES, WEEKDAYS, DateMention, find_dates
+from tracker.extraction.dates import WEEKDAY_NAMES, WEEKDAYS, DateMention, find_dates, plus_days
 from tracker.extraction.operative import RECITAL_START
 
 STRONG_SIGNING = re.compile(
@@ -177,7 +177,7 @@ def stated_signing(
                 nearby.append((len(gap), mention))
         for _, mention in sorted(nearby, key=lambda pair: pair[0]):
             if mention.is_weekday_only and mention.weekday is not None and dateline_day is not None:
-                return dateline_day - timedelta(days=(dateline_day.weekday() - mention.weekday) % 7)
+                return plus_days(dateline_day, -((dateline_day.weekday() - mention.weekday) % 7))
             found = evidence.complete(mention)
             if found is not None:
                 return found
