@@ -1,33 +1,60 @@
 """Who does what: the parties whose forces patrol or monitor, and the parties responsible.
 
-Party names, demonyms and abbreviations come from resources/vocabularies/parties.json. A
-party patrols or monitors when its name qualifies a body of forces in a patrol, monitoring,
-observation or peacekeeping clause ("Russian military police", "units of Russia's military
-police", "the OSCE monitoring mission", "under the supervision of the OSCE"), or is the
-subject of a patrolling verb ("Russia and Turkey will conduct joint patrols"). A place named
-with a demonym ("the Turkish border", "Syrian territories") is not a party at work.
+Party names, demonyms, abbreviations and the names of missions and forces come from
+resources/vocabularies/parties.json. A party patrols or monitors when the clause sets a
+patrol, monitoring, observation, inspection or peacekeeping activity and the party is tied to
+it: its name qualifies a body of forces ("Russian military police", "units of Russia's military
+police", "the OSCE monitoring mission", "observers from Malaysia"), it is the agent of the
+activity ("monitored by NATO", "led by Angola", "officers appointed by Sweden and Poland"), it
+names a mission or force itself ("UNDOF", "KFOR", "blue helmets"), or it is the subject of a
+patrolling verb ("Russia and Turkey will conduct joint patrols"). A place ("the Turkish border",
+"stationed in Moldova"), a target ("hostilities against UN peacekeepers") and a party whose
+forces withdraw or merely comply ("Israel and Syria will observe the cease-fire") are not
+parties at work.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from tracker.extraction.vocabulary import fold, party_terms
+from tracker.extraction.vocabulary import fold, load_vocabulary, party_terms
 
 PATROL_CUE = re.compile(
     r"\b(?:patrol\w*|monitor\w*|observ(?:er|ers|ation|ing|e)\b|supervis\w*|peace-?keep\w*|verif\w*"
-    r"|military\s+police|border\s+guards?|deploy(?:s|ed|ing)?\b|escort\w*|station(?:ed|ing)\b|oversee\w*|overs(?:ight|aw)|inspect\w*"
-    r"|control\s+(?:in|over)\s+the)"
+    r"|military\s+police|border\s+guards?|deploy(?:s|ed|ing|ment)?\b|escort\w*|station(?:ed|ing)\b"
+    r"|oversee\w*|overs(?:ight|aw)|inspect\w*|polic(?:e|ed|es|ing)\b|protected\s+by|protection\s+force"
+    r"|missions?\b|under\s+(?:[\w.]+\s+){0,2}watch\b|control\s+(?:in|over)\s+the)"
+)
+# Phrases that look like a monitoring cue but set none: complying with a ceasefire ("Israel and
+# Syria will scrupulously observe the cease-fire"), moving one's own forces to a line ("shall be
+# deployed to the west of Line A"), and forces described by where they stand ("units stationed in
+# the Republic of Moldova").
+COMPLIANCE = re.compile(
+    r"\bobserv(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:cease-?fires?|truce|neutrality|agreements?|provisions?|terms"
+    r"|commitments?|obligations?|regime|rules|principles?|armistice|moratorium|cessation|silence|accord"
+    r"|memorandum|arrangements?|protocol|declaration|resolution|law|norms|sovereignty|integrity)\b"
+)
+REPOSITIONING = re.compile(
+    r"\b(?:re)?deploy(?:s|ed|ing|ment)?\s+(?:[\w-]+\s+){0,2}?(?:east|west|north|south|behind|beyond|back|outside)\b"
+)
+DESCRIPTIVE_POSTING = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bare )(?<!\bis )(?<!\bremain )\b(?:stationed|deployed)\b"
+)
+# "established with the deployment of IFOR": a point in time, not the deployment the clause sets.
+TEMPORAL_DEPLOYMENT = re.compile(
+    r"\b(?:with|upon|on|after|following|pending|until|before|prior\s+to|awaiting)\s+(?:the\s+)?"
+    r"(?:arrival|deployment|establishment|entry)\b"
 )
 FORCE = (
     r"(?:border\s+(?:guards?|police|troops|service)|coast\s+guards?|forces?|troops?|units?|(?:military\s+)?police|guards?|patrols?|patrol\s+groups?|patrolling|peace-?keepers"
     r"|peace-?keeping\s+(?:forces?|contingents?|missions?|troops)|contingents?|observers?|monitors|mission"
     r"|monitoring|supervision|observation|oversight|servicemen|soldiers|personnel|military|army|armed\s+forces"
     r"|gendarmerie|battalions?|brigades?|officers|officials|experts|teams?|convoys?|sentries|checkpoints?|posts?"
-    r"|representatives|inspectors|staff|specialists|delegates|auspices|services?|verification|control)"
+    r"|representatives|inspectors|staff|specialists|delegates|auspices|services?|verification|control|command"
+    r"|watch|cameras|reconnaissance|participation)"
 )
-COORDINATION = re.compile(r"^(?:\s*(?:,|and|&|/|-|–)\s*)+(?:the\s+)?$")
+COORDINATION = re.compile(r"^(?:\s*(?:,|and|&|/|-|–|as\s+well\s+as|other|fellow)\s*)+(?:the\s+)?$")
 # Words between a party and its forces qualify them ("Russian military police"); a preposition or
 # a place noun ends the phrase ("Ukrainian territory under the supervision of ...").
 QUALIFIER = (
@@ -36,42 +63,93 @@ QUALIFIER = (
     r"|while|when|where|which|who|that|as|after|before|during|through|around|near|into|within|without"
     r"|between|against|along|across|over|if|than|but|is|are|was|were|be|been|would|could|may)\b)[\w-]+"
 )
+# A capitalised body named after the organisation that runs it: "the IGAD Ceasefire and
+# Transitional Security Arrangements Monitoring and Verification Mechanism", "the United
+# Nations Observer Mission in Georgia".
+BODY_TITLE = (
+    r"(?:\s+(?:[A-Z][\w-]*|and|for|of|on|the))*?\s+(?:Monitoring|Verification|Observer|Observation|Supervisory"
+    r"|Mission|Mechanism|Commission|Committee|Force|Team|Group|Command|Operation)s?\b"
+)
 FORCE_AFTER = re.compile(
     rf"^(?:['’]s)?(?:\s+{QUALIFIER}){{0,3}}?\s+{FORCE}\b|^-led\b"
     r"|^\s+(?:taking|takes|take|will\s+take)\s+part\b|^\s+participat\w+",
     re.IGNORECASE,
 )
-FORCE_BEFORE = re.compile(
-    rf"\b(?:{FORCE}|monitored|patrolled|observed|supervised|verified|escorted|overseen|exercised|ensured"
-    r"|conducted|carried\s+out|performed|provided|facilitated|manned|guarded|chaired|led|headed|staffed)"
-    r"\s+(?:of|from|by)\s+(?:the\s+)?(?:(?:Republic|Kingdom|State|Government|Federation)\s+of\s+(?:the\s+)?)?$",
+BODY_AFTER = re.compile(rf"^(?:['’]s)?{BODY_TITLE}")
+AGENT_VERB = (
+    r"(?:monitored|patrolled|observed|supervised|verified|escorted|overseen|exercised|ensured|conducted"
+    r"|carried\s+out|performed|provided|facilitated|manned|guarded|chaired|co-chaired|led|headed|staffed"
+    r"|policed|protected|inspected|appointed|nominated|designated|seconded|contributed|sent|dispatched"
+    r"|deployed|set\s+up|established|formed|created|constituted|convened|run|coordinated)"
+)
+# "monitored by NATO", "officers appointed jointly by the Korean People's Army": the agent acts.
+# "the Republic of Lithuania", "the Government of Sudan": the long form of a party's name.
+STATE_TITLE = (
+    r"(?:(?:the\s+)?(?:Republic|Kingdom|Federation|State|Government|Sultanate|Emirate|Principality|People's\s+Republic)"
+    r"\s+of\s+)?"
+)
+AGENT_BEFORE = re.compile(
+    rf"\b(?:{AGENT_VERB}(?:\s+(?:jointly|solely|exclusively|also|directly|only))?|{FORCE})\s+by\s+(?:the\s+)?"
+    rf"{STATE_TITLE}$"
+    r"|\b(?:operating|acting|serving|deployed|working)\s+under(?:\s+the\s+(?:command|authority|auspices|flag"
+    r"|aegis|control)\s+of)?\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "observers of the OSCE", "composed of representatives of Ethiopia", "drawn from Russian units".
+MEMBER_BEFORE = re.compile(
+    rf"\b(?:{FORCE}|composed|constituted|comprised|consisting|made\s+up|drawn|formed)\s+(?:of|from)\s+(?:the\s+)?"
+    rf"{STATE_TITLE}$",
     re.IGNORECASE,
 )
 PATROL_SUBJECT = re.compile(
-    r"^(?:\s+\w+){0,3}?\s+(?:will|shall|would|to|must)?\s*(?:jointly\s+|also\s+)?"
-    r"(?:conduct|carry\s+out|patrol|monitor|observe|deploy|supervise|oversee|verify|escort|guard)\b"
+    r"^(?:\s+\w+){0,3}?\s+(?:will|shall|would|to|must|(?:is|are)\s+(?:requested|asked|invited|called\s+upon|urged)\s+to)?"
+    r"\s*(?:jointly\s+|also\s+)?"
+    r"(?:conduct|carry\s+out|patrol|monitor|observe|deploy|supervise|oversee|verify|escort|guard|police|inspect)\b"
     r"|^(?:\s+\w+){0,3}?\s+(?:will|shall|would|to|must)?\s*(?:lead|head|chair|provide|send|dispatch|run"
     r"|contribute|station)\s+(?:[\w,-]+\s+){0,3}?(?:monitoring|observers?|observation|patrols?|peace-?keep\w*"
     r"|verification|monitors|troops|forces|police)"
     r"|^\s+(?:taking|takes|take|will\s+take)\s+part\b|^\s+participat\w+",
     re.IGNORECASE,
 )
-# A party whose forces leave or are fought ("the withdrawal of the Armenian armed forces") is
-# not the one that monitors.
-NOT_MONITOR_BEFORE = re.compile(
-    r"\b(?:withdraw\w*|pull\w*\s+(?:back|out)|pullout|removal|departure|retreat|disarm\w*|between|against"
-    r"|attack\w*\s+by)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+# "Russia and the United States will set up ... a working group to ... monitor the ceasefire".
+FOUNDER_SUBJECT = re.compile(
+    r"^(?:\s+\w+){0,3}?\s+(?:will|shall|would|to|must|agreed\s+to|agree\s+to)?\s*(?:jointly\s+)?"
+    r"(?:set\s+up|establish|form|create)\b[^.;]{0,80}?"
+    r"(?:\bto\s+(?:[\w-]+\s+){0,4}?(?:monitor|observe|verify|supervise|oversee|patrol)\b|\bmonitoring\b|\bobservers?\b)",
     re.IGNORECASE,
 )
-FORCE_IN_NAME = re.compile(rf"\b{FORCE}\b", re.IGNORECASE)
+# A party whose forces leave or are fought ("the withdrawal of the Armenian armed forces",
+# "hostilities against civilians, the army and UN peacekeepers"), whose force is only awaited
+# ("pending the arrival of a United Nations force") or holds the line others fall back behind.
+NOT_MONITOR_BEFORE = re.compile(
+    r"\b(?:withdraw\w*|pull\w*\s+(?:back|out)|pullout|removal|departure|retreat|disarm\w*|between"
+    r"|attack\w*\s+by)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|\bagainst\b[^.;:()]{0,60}$"
+    r"|\b(?:pending|until|awaiting|before|prior\s+to)\s+(?:the\s+)?(?:arrival|deployment|establishment|entry)\s+of"
+    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:held|occupied)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A place named after a party ("deployed in Kosovo", "throughout Lebanon") is where, not who.
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|into|inside|within|throughout|across|towards?)\s+(?:the\s+)?$", re.IGNORECASE
+)
 # "monitoring of the Ukrainian-Russian state border": the party names what is monitored.
 MODIFIES_NOUN = re.compile(
     r"^(?:['’]s)?\s+(?!(?:and|or|with|in|on|at|to|from|by|for|under|over|along|within|which|who|that|as|is|are"
-    r"|was|were|will|shall|would|must|has|have|had|during|until|after|before|using|through)\b)[a-z]"
+    r"|was|were|will|shall|would|must|has|have|had|during|until|after|before|using|through|composed|made"
+    r"|drawn|deployed|stationed|led|headed|chaired|based|established|set)\b)(?![a-z]+ing\b)[a-z]"
 )
 LEAVING_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:will|shall|must|would|to)?\s*(?:gradually\s+|fully\s+)?"
-    r"(?:withdraw|pull|leave|return|retreat|redeploy|disengage)\w*",
+    r"(?:withdraw(?:s|n|ing)?|pull(?:s|ed|ing)?|leave|leaves|leaving|return(?:s|ed|ing)?|retreat(?:s|ed|ing)?"
+    r"|redeploy(?:s|ed|ing)?|disengage[sd]?)\b",
+    re.IGNORECASE,
+)
+# "by the United Nations mission in Colombia and the Catholic Church": the agent phrase goes on.
+AGENT_CONTINUES = re.compile(
+    r"^(?:(?!\b(?:will|shall|must|would|is|are|was|were)\b)[^,;:.()])*?\b(?:and|as\s+well\s+as|together\s+with)"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -82,6 +160,17 @@ RESPONSIBLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 SUBJECT_WINDOW = 40
+AGENT_REACH = 60
+CLAUSE_BREAK = re.compile(r"[,;:.()]|\b(?:will|shall|must|would|is|are|was|were)\b")
+
+
+@cache
+def force_names() -> frozenset[str]:
+    """Folded names that denote a body of forces by themselves ("UNDOF", "KFOR", "blue helmets")."""
+    data = load_vocabulary("parties.json")["parties"]
+    return frozenset(
+        re.sub(r"[\s-]+", " ", name).lower() for entry in data.values() for name in entry.get("forces", [])
+    )
 
 
 @lru_cache(maxsize=512)
@@ -101,23 +190,56 @@ def unique(names: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def without_false_cues(folded: str) -> str:
+    """The folded clause with the look-alike cues blanked out, offsets kept."""
+
+    def blank(match: re.Match[str]) -> str:
+        return " " * len(match.group())
+
+    for pattern in (COMPLIANCE, REPOSITIONING, DESCRIPTIVE_POSTING, TEMPORAL_DEPLOYMENT):
+        folded = pattern.sub(blank, folded)
+    return folded
+
+
+def names_a_force(mention: str) -> bool:
+    """Whether a mention is itself a force or mission ("UNDOF, the United Nations ...")."""
+    pieces = re.split(r"\s*(?:,|\band\b|&|/|\bas\s+well\s+as\b|\bother\b|\bfellow\b|\bthe\b)\s*", mention)
+    return any(re.sub(r"[\s-]+", " ", piece).lower() in force_names() for piece in pieces if piece)
+
+
 def patrol_parties(text: str) -> tuple[str, ...]:
     """Parties whose forces patrol, monitor or keep the peace under this clause."""
-    if not PATROL_CUE.search(fold(text)):
+    scan = without_false_cues(fold(text))
+    if not PATROL_CUE.search(scan):
         return ()
     with_forces: list[str] = []
     subjects: list[str] = []
+    agent_end = -1
     for start, end, names in party_groups(text):
         after = text[end : end + 60]
-        before = text[max(0, start - 40) : start]
+        before = text[max(0, start - 70) : start]
+        at_place = bool(PLACE_BEFORE.search(before))
+        if agent_end >= 0 and start - agent_end <= AGENT_REACH:
+            gap = text[agent_end:start]
+            if AGENT_CONTINUES.match(gap):
+                with_forces.extend(names)
+                agent_end = end
+                continue
+            if at_place and not CLAUSE_BREAK.search(gap):
+                continue  # "by the United Nations mission in Colombia and ...": the agent phrase goes on
+        agent_end = -1
         if NOT_MONITOR_BEFORE.search(before) or LEAVING_AFTER.match(after):
             continue
-        if FORCE_IN_NAME.search(text, start, end):
-            with_forces.extend(names)  # a name that is itself a force: "U.N. peacekeepers"
-            continue
-        if FORCE_AFTER.match(after) or (FORCE_BEFORE.search(before) and not MODIFIES_NOUN.match(after)):
+        if AGENT_BEFORE.search(before):
             with_forces.extend(names)
-        elif PATROL_SUBJECT.match(after):
+            agent_end = end
+        elif MEMBER_BEFORE.search(before) and not MODIFIES_NOUN.match(after):
+            with_forces.extend(names)
+        elif at_place:
+            continue
+        elif FORCE_AFTER.match(after) or BODY_AFTER.match(after) or names_a_force(text[start:end]):
+            with_forces.extend(names)
+        elif PATROL_SUBJECT.match(scan[end : end + 60]) or FOUNDER_SUBJECT.match(scan[end : end + 160]):
             subjects.extend(names)
     # Parties named with their forces are the ones at work; a subject that "agreed to deploy"
     # them is only who decided it.
