@@ -43,6 +43,8 @@ SIGNED = date(2018, 9, 17)
         ("The corridor shall remain open over a period of 120 days.", date(2019, 1, 15)),
         ("The truce ends on 30 September.", date(2018, 9, 30)),
         ("The parties shall exchange lists within 10 working days.", date(2018, 10, 1)),
+        ("The parties shall exchange lists by next Friday.", date(2018, 9, 21)),
+        ("The ceasefire will take effect from the coming Monday.", date(2018, 9, 24)),
         ("Forces shall leave within a fortnight.", date(2018, 10, 1)),
         ("Forces shall leave within 30 calendar days of the signing of this agreement.", date(2018, 10, 17)),
         ("The truce will expire at midnight on Friday unless extended.", date(2018, 9, 21)),

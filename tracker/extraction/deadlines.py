@@ -57,18 +57,21 @@ class TimeLimit:
         return self.when.date() if self.when else None
 
 
+# "by next Friday", "from this Saturday": a weekday may be qualified.
+UPCOMING = r"(?:(?:next|this|coming|the\s+coming|the\s+following)\s+)?"
+NEXT_WEEK = re.compile(r"\b(?:next|coming|following)\s+$", re.IGNORECASE)
 END_TRIGGER = re.compile(
     r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|before|until|till|through|up\s+to|prior\s+to)"
-    r"\s+(?:the\s+)?)$",
+    rf"\s+(?:the\s+)?{UPCOMING})$",
     re.IGNORECASE,
 )
 START_TRIGGER = re.compile(
     r"(?:\b(?:as\s+of|as\s+from|from|starting(?:\s+(?:from|on|at))?|beginning(?:\s+(?:on|from|at))?"
     r"|commencing(?:\s+(?:on|from|at))?|with\s+effect\s+from|effective(?:\s+(?:from|on|as\s+of))?)"
-    r"\s+(?:the\s+)?)$",
+    rf"\s+(?:the\s+)?{UPCOMING})$",
     re.IGNORECASE,
 )
-ON_TRIGGER = re.compile(r"(?:\b(?:on|at)\s+(?:the\s+)?)$", re.IGNORECASE)
+ON_TRIGGER = re.compile(rf"(?:\b(?:on|at)\s+(?:the\s+)?{UPCOMING}|\b(?:next|this|coming)\s+)$", re.IGNORECASE)
 # "on May 4" is a limit only in a clause about what will happen, never next to the signing.
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|must|is\s+to|are\s+to|to\s+be|expected|scheduled|planned|due|would)\b"
@@ -301,6 +304,9 @@ def dated_limits(
         else:
             start = mention.start - (len(before) - trigger.start())
         day = resolve_mention(mention, reference.signed_on, reference.weekday_base)
+        said_on = reference.weekday_base or reference.signed_on
+        if day is not None and day == said_on and mention.is_weekday_only and NEXT_WEEK.search(before):
+            day = plus_days(day, 7)  # "next Monday" said on a Monday is a week away
         when = at_hour(day, mention.hour) if day else None
         limits.append(TimeLimit(start, mention.end, sentence[start : mention.end], kind, when))
     for match in COMING_MIDNIGHT.finditer(folded) if "midnight" in folded else ():
