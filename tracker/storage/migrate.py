@@ -24,15 +24,12 @@ from tracker.errors import StorageError
 from tracker.storage import migrations
 from tracker.storage.engine import WRITES, create_inspection_engine, parse_url, sqlite_file
 from tracker.storage.errors import describe_database_error
+from tracker.storage.schema import OUR_TABLES, SCHEMA_REVISION, VERSION_TABLE
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# The newest revision in migrations/versions; a test fails when the two disagree.
-SCHEMA_REVISION = "0002"
 MIGRATIONS_FOLDER = Path(migrations.__file__).resolve().parent
-OUR_TABLES = frozenset({"agreements", "provisions", "status_changes"})
-VERSION_TABLE = "alembic_version"
 VERSIONS = sa.table(VERSION_TABLE, sa.column("version_num", sa.String))
 
 
