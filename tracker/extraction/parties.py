@@ -16,7 +16,9 @@ parties at work.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from tracker.extraction.vocabulary import fold, load_vocabulary, party_terms
 
@@ -24,7 +26,8 @@ PATROL_CUE = re.compile(
     r"\b(?:patrol\w*|monitor\w*|observ(?:er|ers|ation|ing|e)\b|supervis\w*|peace-?keep\w*|verif\w*"
     r"|military\s+police|border\s+guards?|deploy(?:s|ed|ing|ment)?\b|escort\w*|station(?:ed|ing)\b"
     r"|oversee\w*|overs(?:ight|aw)|inspect\w*|polic(?:e|ed|es|ing)\b|protected\s+by|protection\s+force"
-    r"|missions?\b|under\s+(?:[\w.]+\s+){0,2}watch\b|control\s+(?:in|over)\s+the)"
+    r"|missions?\b|under\s+(?:[\w.]+\s+){0,2}watch\b|control\s+(?:in|over)\s+the|keep(?:s|ing)?\s+the\s+peace"
+    r"|peace\s+enforcement|stabili[sz]ation\s+force)"
 )
 # Phrases that look like a monitoring cue but set none: complying with a ceasefire ("Israel and
 # Syria will scrupulously observe the cease-fire"), moving one's own forces to a line ("shall be
@@ -36,7 +39,8 @@ COMPLIANCE = re.compile(
     r"|memorandum|arrangements?|protocol|declaration|resolution|law|norms|sovereignty|integrity)\b"
 )
 REPOSITIONING = re.compile(
-    r"\b(?:re)?deploy(?:s|ed|ing|ment)?\s+(?:[\w-]+\s+){0,2}?(?:east|west|north|south|behind|beyond|back|outside)\b"
+    r"\b(?:re)?deploy(?:s|ed|ing|ment)?\s+(?:(?:to\s+)?(?:the\s+)?(?:east|west|north|south)(?:ern)?\s+of"
+    r"|(?:[\w-]+\s+){0,2}?(?:behind|beyond|back|outside)\b)"
 )
 DESCRIPTIVE_POSTING = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bare )(?<!\bis )(?<!\bremain )\b(?:stationed|deployed)\b"
@@ -123,7 +127,7 @@ FOUNDER_SUBJECT = re.compile(
 # ("pending the arrival of a United Nations force") or holds the line others fall back behind.
 NOT_MONITOR_BEFORE = re.compile(
     r"\b(?:withdraw\w*|pull\w*\s+(?:back|out)|pullout|removal|departure|retreat|disarm\w*|between"
-    r"|attack\w*\s+by)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|attack\w*\s+by)\s+(?:of\s+)?(?:the\s+)?(?:(?!(?:under|with|by|alongside|in|at|behind)\b)[\w-]+\s+){0,2}$"
     r"|\bagainst\b[^.;:()]{0,60}$"
     r"|\b(?:pending|until|awaiting|before|prior\s+to)\s+(?:the\s+)?(?:arrival|deployment|establishment|entry)\s+of"
     r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
@@ -143,15 +147,28 @@ MODIFIES_NOUN = re.compile(
 LEAVING_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:will|shall|must|would|to)?\s*(?:gradually\s+|fully\s+)?"
     r"(?:withdraw(?:s|n|ing)?|pull(?:s|ed|ing)?|leave|leaves|leaving|return(?:s|ed|ing)?|retreat(?:s|ed|ing)?"
-    r"|redeploy(?:s|ed|ing)?|disengage[sd]?)\b",
+    r"|redeploy(?:s|ed|ing)?|disengage[sd]?|(?:be\s+)?(?:replaced|relieved)|(?:will|shall|must|may|would|can)\s+not|refrain\w*|cease[sd]?|stop"
+    r"|halt|abstain\w*)\b",
     re.IGNORECASE,
 )
-# "by the United Nations mission in Colombia and the Catholic Church": the agent phrase goes on.
-AGENT_CONTINUES = re.compile(
-    r"^(?:(?!\b(?:will|shall|must|would|is|are|was|were)\b)[^,;:.()])*?\b(?:and|as\s+well\s+as|together\s+with)"
-    r"\s+(?:the\s+)?$",
+# The agent phrase of a monitoring verb names every monitor in it: "monitored by a joint
+# commission of the two sides and the United Nations", "headed by a Norwegian general".
+AGENT_START = re.compile(
+    rf"\b(?:{AGENT_VERB}(?:\s+(?:jointly|solely|exclusively|also|directly|only))?|{FORCE})\s+by\b",
     re.IGNORECASE,
 )
+AGENT_END = re.compile(
+    r"[;:()]|(?<![A-Z])\.(?=\s+[A-Z]|\s*$)|,(?!\s*(?:and\s+|or\s+)?(?:the\s+)?[A-Z])"
+    r"|\b(?:will|shall|must|would|is|are|was|were|which|who|that|to|while|until|after|before|during|using"
+    r"|including|with|against|in\s+order)\b"
+)
+AGENT_REACH = 120
+# A party that only says something ("Turkish officials said") is a source, not a monitor.
+SPEAKER_AFTER = re.compile(
+    r"^(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:said|says|say|told|stated|added|announced|noted|insisted)\b",
+    re.IGNORECASE,
+)
+OBJECT_OF = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 RESPONSIBLE_AFTER = re.compile(
@@ -160,8 +177,6 @@ RESPONSIBLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 SUBJECT_WINDOW = 40
-AGENT_REACH = 60
-CLAUSE_BREAK = re.compile(r"[,;:.()]|\b(?:will|shall|must|would|is|are|was|were)\b")
 
 
 @cache
@@ -175,14 +190,24 @@ def force_names() -> frozenset[str]:
 
 @lru_cache(maxsize=512)
 def party_groups(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
-    """Coordinated party mentions ("Russian and Turkish", "Russian-Turkish") as (start, end, names)."""
-    groups: list[tuple[int, int, tuple[str, ...]]] = []
+    """Coordinated party mentions ("Russian and Turkish", "Russian-Turkish") as (start, end, names).
+
+    Commas alone do not coordinate: "Sweden, Switzerland and Poland" is one list, but in "Pending
+    the arrival of an AU mission, IGAD shall ..." the comma ends a phrase.
+    """
+    runs: list[list[tuple[int, int, str]]] = []
     for start, end, party in party_terms().find(text):
-        if groups and COORDINATION.match(text[groups[-1][1] : start]):
-            previous = groups[-1]
-            groups[-1] = (previous[0], end, (*previous[2], party))
+        if runs and COORDINATION.match(text[runs[-1][-1][1] : start]):
+            runs[-1].append((start, end, party))
         else:
-            groups.append((start, end, (party,)))
+            runs.append([(start, end, party)])
+    groups: list[tuple[int, int, tuple[str, ...]]] = []
+    for run in runs:
+        joiners = [text[left[1] : right[0]] for left, right in pairwise(run)]
+        if joiners and all(joiner.strip(" ,") == "" for joiner in joiners):
+            groups.extend((start, end, (party,)) for start, end, party in run)
+        else:
+            groups.append((run[0][0], run[-1][1], tuple(party for _, _, party in run)))
     return tuple(groups)
 
 
@@ -207,37 +232,41 @@ def names_a_force(mention: str) -> bool:
     return any(re.sub(r"[\s-]+", " ", piece).lower() in force_names() for piece in pieces if piece)
 
 
+def agent_phrases(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the phrases after "monitored by", "led by", "supervision by" and the like."""
+    for match in AGENT_START.finditer(text):
+        stop = AGENT_END.search(text, match.end(), match.end() + AGENT_REACH)
+        yield match.end(), stop.start() if stop else min(len(text), match.end() + AGENT_REACH)
+
+
 def patrol_parties(text: str) -> tuple[str, ...]:
     """Parties whose forces patrol, monitor or keep the peace under this clause."""
-    scan = without_false_cues(fold(text))
+    folded = fold(text)
+    if not PATROL_CUE.search(folded):
+        return ()  # blanking look-alike cues can only remove cues, so this clause has none
+    scan = without_false_cues(folded)
     if not PATROL_CUE.search(scan):
         return ()
     with_forces: list[str] = []
     subjects: list[str] = []
-    agent_end = -1
+    agent_spans = list(agent_phrases(text))
     for start, end, names in party_groups(text):
         after = text[end : end + 60]
         before = text[max(0, start - 70) : start]
-        at_place = bool(PLACE_BEFORE.search(before))
-        if agent_end >= 0 and start - agent_end <= AGENT_REACH:
-            gap = text[agent_end:start]
-            if AGENT_CONTINUES.match(gap):
-                with_forces.extend(names)
-                agent_end = end
-                continue
-            if at_place and not CLAUSE_BREAK.search(gap):
-                continue  # "by the United Nations mission in Colombia and ...": the agent phrase goes on
-        agent_end = -1
         if NOT_MONITOR_BEFORE.search(before) or LEAVING_AFTER.match(after):
             continue
-        if AGENT_BEFORE.search(before):
-            with_forces.extend(names)
-            agent_end = end
-        elif MEMBER_BEFORE.search(before) and not MODIFIES_NOUN.match(after):
+        at_place = bool(PLACE_BEFORE.search(before))
+        in_agent_phrase = any(low <= start < high for low, high in agent_spans)
+        names_object = bool(OBJECT_OF.search(before) and MODIFIES_NOUN.match(after))
+        acts = AGENT_BEFORE.search(before) or (in_agent_phrase and not at_place and not names_object)
+        belongs = MEMBER_BEFORE.search(before) and not MODIFIES_NOUN.match(after)
+        if acts or belongs:
             with_forces.extend(names)
         elif at_place:
             continue
-        elif FORCE_AFTER.match(after) or BODY_AFTER.match(after) or names_a_force(text[start:end]):
+        elif names_a_force(text[start:end]) or (
+            (FORCE_AFTER.match(after) or BODY_AFTER.match(after)) and not SPEAKER_AFTER.match(after)
+        ):
             with_forces.extend(names)
         elif PATROL_SUBJECT.match(scan[end : end + 60]) or FOUNDER_SUBJECT.match(scan[end : end + 160]):
             subjects.extend(names)
