@@ -25,6 +25,13 @@ SAMPLE_FILE = "sochi-2018-idlib-memorandum.txt"
 
 
 def describe_location(url: str) -> str:
+    """The database file, or its URL without password, for display."""
+    from tracker.storage.snapshot import sqlite_path
+
+    # A plain SQLite URL is read without SQLAlchemy, to the same file name.
+    plain_file = sqlite_path(url)
+    if plain_file is not None:
+        return plain_file
     from tracker.storage.engine import parse_url, sqlite_file
 
     parsed = parse_url(url)
@@ -51,12 +58,19 @@ def open_services(db: str | Path | None = None, *, with_sample: bool = True) -> 
     return services
 
 
-def read_snapshot(db: str | Path | None = None) -> Snapshot | None:
-    """What the services would list from ``db`` right now, read without SQLAlchemy.
+def database_is_current(db: str | Path | None = None) -> bool:
+    """Whether ``db`` is an SQLite file that ``open_services`` would open without changing it.
 
-    None unless ``db`` is an SQLite file that ``open_services`` would open without changing it;
-    then ``open_services`` is the way in (and reports any problem).
+    Only such a database has a snapshot; any other is opened (and explained) by ``open_services``.
     """
+    from tracker.storage.snapshot import is_current
+
+    return is_current(database_url(db))
+
+
+def read_snapshot(db: str | Path | None = None) -> Snapshot | None:
+    """What the services would list from ``db`` right now, read without SQLAlchemy; None unless
+    the database is current (see ``database_is_current``)."""
     from tracker.storage.snapshot import read_snapshot as read
 
     return read(database_url(db))

@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import make_url
 
-from tracker.bootstrap import open_services, read_snapshot
+from tracker.bootstrap import database_is_current, describe_location, open_services, read_snapshot
 from tracker.domain import AgreementDraft, ExtractedProvision, Facets, Kind, Status
 from tracker.services import Services
 
@@ -75,6 +76,7 @@ def test_the_snapshot_lists_what_the_services_list(database_path: Path, empty_se
 
     snapshot = read_snapshot(database_path)
 
+    assert database_is_current(database_path)
     assert snapshot is not None
     assert snapshot.location == empty_services.database_location
     assert snapshot.agreements == empty_services.list_agreements()
@@ -98,6 +100,7 @@ def test_no_snapshot_of_a_file_that_does_not_exist_and_none_is_made(tmp_path: Pa
     missing = tmp_path / "new.sqlite3"
 
     assert read_snapshot(missing) is None
+    assert not database_is_current(missing)
     assert not missing.exists()
 
 
@@ -133,6 +136,7 @@ def test_no_snapshot_of_a_schema_that_opening_would_change(database_path: Path, 
     connection.close()
 
     assert read_snapshot(database_path) is None
+    assert not database_is_current(database_path)
 
 
 @pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:", "postgresql://user@host/tracker"])
@@ -154,3 +158,16 @@ def test_a_new_database_opened_in_full_is_then_snapshotted(database_path: Path) 
 
     assert snapshot is not None
     assert snapshot.provisions == opened.list_provisions()
+
+
+@pytest.mark.parametrize("name", ["tracker.sqlite3", "with space.sqlite3", "ünïcode.db"])
+def test_a_plain_file_is_described_as_sqlalchemy_names_it(tmp_path: Path, name: str) -> None:
+    url = f"sqlite:///{tmp_path / name}"
+
+    assert describe_location(url) == make_url(url).database == str(tmp_path / name)
+
+
+def test_a_url_with_a_password_is_described_without_it() -> None:
+    assert describe_location("postgresql://analyst:secret@db.example/tracker") == (
+        "postgresql://analyst:***@db.example/tracker"
+    )

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tracker.domain import AgreementRecord, ProvisionRecord, StatusChange
 from tracker.storage.records import agreement_from_columns, provision_from_columns, status_change_from_columns
@@ -28,6 +28,7 @@ from tracker.storage.schema import OUR_TABLES, SCHEMA_REVISION, VERSION_TABLE
 SQLITE_URL_PREFIX = "sqlite:///"
 # Characters that SQLAlchemy's URL parser would decode or split on: such URLs take the usual way.
 URL_SPECIAL_CHARACTERS = frozenset("?#%")
+T = TypeVar("T")
 
 # The same columns, conditions and order as repository.list_agreements and list_provisions.
 TABLES_QUERY = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~'"
@@ -67,8 +68,18 @@ def sqlite_path(url: str) -> str | None:
     return path
 
 
+def is_current(url: str) -> bool:
+    """Whether ``url`` is an SQLite file of ours at SCHEMA_REVISION, one that opening leaves as it is."""
+    return _with_current_file(url, lambda connection, location: True) is True
+
+
 def read_snapshot(url: str) -> Snapshot | None:
     """The listing of an up-to-date SQLite database at ``url``; None when it must be opened in full."""
+    return _with_current_file(url, _read)
+
+
+def _with_current_file(url: str, read: Callable[[sqlite3.Connection, str], T]) -> T | None:
+    """``read(connection, location)`` inside one read transaction, if the file is current; else None."""
     path = sqlite_path(url)
     if path is None:
         return None
@@ -81,7 +92,8 @@ def read_snapshot(url: str) -> Snapshot | None:
     except (OSError, sqlite3.Error):
         return None
     try:
-        return _read(connection, path)
+        connection.execute("BEGIN")  # one consistent view of every table read
+        return read(connection, path) if _holds_current_schema(connection) else None
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         # Whatever is wrong, the usual opening finds it again and explains it.
         return None
@@ -89,14 +101,15 @@ def read_snapshot(url: str) -> Snapshot | None:
         connection.close()
 
 
-def _read(connection: sqlite3.Connection, location: str) -> Snapshot | None:
-    connection.execute("BEGIN")  # one consistent view of all three tables
+def _holds_current_schema(connection: sqlite3.Connection) -> bool:
     tables = {name for (name,) in connection.execute(TABLES_QUERY)}
     if VERSION_TABLE not in tables or not tables >= OUR_TABLES:
-        return None
+        return False
     revision = connection.execute(REVISION_QUERY).fetchone()
-    if revision is None or revision[0] != SCHEMA_REVISION:
-        return None
+    return revision is not None and revision[0] == SCHEMA_REVISION
+
+
+def _read(connection: sqlite3.Connection, location: str) -> Snapshot:
     agreements = [
         agreement_from_columns(_decoded(values, AGREEMENT_DECODERS))
         for values in connection.execute(AGREEMENTS_QUERY)
