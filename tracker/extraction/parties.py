@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from enum import Enum
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -105,14 +106,26 @@ MEMBER_BEFORE = re.compile(
     rf"{STATE_TITLE}$",
     re.IGNORECASE,
 )
-PATROL_SUBJECT = re.compile(
-    r"^(?:\s+\w+){0,3}?\s+(?:will|shall|would|to|must|(?:is|are)\s+(?:requested|asked|invited|called\s+upon|urged)\s+to)?"
-    r"\s*(?:jointly\s+|also\s+)?"
-    r"(?:conduct|carry\s+out|patrol|monitor|observe|deploy|supervise|oversee|verify|escort|guard|police|inspect)\b"
-    r"|^(?:\s+\w+){0,3}?\s+(?:will|shall|would|to|must)?\s*(?:lead|head|chair|provide|send|dispatch|run"
-    r"|contribute|station)\s+(?:[\w,-]+\s+){0,3}?(?:monitoring|observers?|observation|patrols?|peace-?keep\w*"
-    r"|verification|monitors|troops|forces|police)"
+SUBJECT_LEAD = (
+    r"^(?:\s+\w+){0,3}?\s+(?:will|shall|would|to|must|(?:is|are)\s+(?:requested|asked|invited|called\s+upon|urged)"
+    r"\s+to)?\s*(?:jointly\s+|also\s+)?"
+)
+# The subject of a monitoring verb monitors ("Egypt and Qatar will monitor the truce", "the United
+# States will lead a monitoring mechanism").
+MONITOR_SUBJECT = re.compile(
+    rf"{SUBJECT_LEAD}(?:conduct|carry\s+out|patrol|monitor|observe|supervise|oversee|verify|escort|guard|police"
+    r"|inspect)\b"
+    rf"|{SUBJECT_LEAD}(?:lead|head|chair|run)\s+(?:[\w,-]+\s+){{0,3}}?(?:monitoring|observers?|observation"
+    r"|patrols?|peace-?keep\w*|verification|monitors)"
     r"|^\s+(?:taking|takes|take|will\s+take)\s+part\b|^\s+participat\w+",
+    re.IGNORECASE,
+)
+# The subject that deploys or sends forces monitors only when the clause names no forces of its
+# own: "Paris and Berlin have agreed to deploy French and Malian forces" is France and Mali.
+DISPATCH_SUBJECT = re.compile(
+    rf"{SUBJECT_LEAD}deploy\b"
+    rf"|{SUBJECT_LEAD}(?:provide|send|dispatch|contribute|station)\s+(?:[\w,-]+\s+){{0,3}}?(?:monitoring"
+    r"|observers?|observation|patrols?|peace-?keep\w*|verification|monitors|troops|forces|police)",
     re.IGNORECASE,
 )
 # "Russia and the United States will set up ... a working group to ... monitor the ceasefire".
@@ -149,6 +162,15 @@ LEAVING_AFTER = re.compile(
     r"(?:withdraw(?:s|n|ing)?|pull(?:s|ed|ing)?|leave|leaves|leaving|return(?:s|ed|ing)?|retreat(?:s|ed|ing)?"
     r"|redeploy(?:s|ed|ing)?|disengage[sd]?|(?:be\s+)?(?:replaced|relieved)|(?:will|shall|must|may|would|can)\s+not|refrain\w*|cease[sd]?|stop"
     r"|halt|abstain\w*)\b",
+    re.IGNORECASE,
+)
+# Forces whose own obligation is to let, hand over, respect or stop something are a bound side, not
+# the monitor: "the Sudanese army and the RSF shall allow convoys escorted by African Union troops".
+BOUND_SIDE_AFTER = re.compile(
+    r"^(?:['’]s)?(?:\s+[\w-]+){0,6}?\s+(?:shall|will|must|may|would|(?:is|are)\s+to|agreed?\s+to|undertakes?\s+to)"
+    r"\s+(?:\w+ly\s+)?(?:allow|permit|respect|comply|abide|adhere|release|free|hand|surrender|dismantle|destroy"
+    r"|remove|lift|open|grant|refrain|cease|stop|halt|end|recogni[sz]e|accept|sign|renounce|lay|disarm"
+    r"|demobili[sz]e|confine|assemble|vacate|evacuate|exchange|return|retreat|withdraw|pull|leave)\b",
     re.IGNORECASE,
 )
 # The agent phrase of a monitoring verb names every monitor in it: "monitored by a joint
@@ -239,6 +261,34 @@ def agent_phrases(text: str) -> Iterator[tuple[int, int]]:
         yield match.end(), stop.start() if stop else min(len(text), match.end() + AGENT_REACH)
 
 
+class Role(Enum):
+    MONITOR = "monitor"
+    SENDER = "sender"
+
+
+def party_role(text: str, scan: str, start: int, end: int, agent_spans: list[tuple[int, int]]) -> Role | None:
+    """What the party mentioned at text[start:end] does in a monitoring clause, if anything."""
+    after = text[end : end + 60]
+    before = text[max(0, start - 70) : start]
+    if NOT_MONITOR_BEFORE.search(before) or LEAVING_AFTER.match(after):
+        return None
+    at_place = bool(PLACE_BEFORE.search(before))
+    in_agent_phrase = any(low <= start < high for low, high in agent_spans)
+    names_object = bool(OBJECT_OF.search(before) and MODIFIES_NOUN.match(after))
+    if AGENT_BEFORE.search(before) or (in_agent_phrase and not at_place and not names_object):
+        return Role.MONITOR
+    if MEMBER_BEFORE.search(before) and not MODIFIES_NOUN.match(after):
+        return Role.MONITOR
+    if at_place or BOUND_SIDE_AFTER.match(text[end : end + 100]):
+        return None
+    with_forces = (FORCE_AFTER.match(after) or BODY_AFTER.match(after)) and not SPEAKER_AFTER.match(after)
+    if with_forces or names_a_force(text[start:end]) or MONITOR_SUBJECT.match(scan[end : end + 60]):
+        return Role.MONITOR
+    if DISPATCH_SUBJECT.match(scan[end : end + 60]) or FOUNDER_SUBJECT.match(scan[end : end + 160]):
+        return Role.SENDER
+    return None
+
+
 def patrol_parties(text: str) -> tuple[str, ...]:
     """Parties whose forces patrol, monitor or keep the peace under this clause."""
     folded = fold(text)
@@ -247,32 +297,16 @@ def patrol_parties(text: str) -> tuple[str, ...]:
     scan = without_false_cues(folded)
     if not PATROL_CUE.search(scan):
         return ()
-    with_forces: list[str] = []
-    subjects: list[str] = []
+    monitors: list[str] = []
+    senders: list[str] = []
     agent_spans = list(agent_phrases(text))
     for start, end, names in party_groups(text):
-        after = text[end : end + 60]
-        before = text[max(0, start - 70) : start]
-        if NOT_MONITOR_BEFORE.search(before) or LEAVING_AFTER.match(after):
-            continue
-        at_place = bool(PLACE_BEFORE.search(before))
-        in_agent_phrase = any(low <= start < high for low, high in agent_spans)
-        names_object = bool(OBJECT_OF.search(before) and MODIFIES_NOUN.match(after))
-        acts = AGENT_BEFORE.search(before) or (in_agent_phrase and not at_place and not names_object)
-        belongs = MEMBER_BEFORE.search(before) and not MODIFIES_NOUN.match(after)
-        if acts or belongs:
-            with_forces.extend(names)
-        elif at_place:
-            continue
-        elif names_a_force(text[start:end]) or (
-            (FORCE_AFTER.match(after) or BODY_AFTER.match(after)) and not SPEAKER_AFTER.match(after)
-        ):
-            with_forces.extend(names)
-        elif PATROL_SUBJECT.match(scan[end : end + 60]) or FOUNDER_SUBJECT.match(scan[end : end + 160]):
-            subjects.extend(names)
-    # Parties named with their forces are the ones at work; a subject that "agreed to deploy"
-    # them is only who decided it.
-    return unique(with_forces or subjects)
+        role = party_role(text, scan, start, end, agent_spans)
+        if role is Role.MONITOR:
+            monitors.extend(names)
+        elif role is Role.SENDER:
+            senders.extend(names)
+    return unique(monitors or senders)
 
 
 def responsible_parties(text: str) -> tuple[str, ...]:

@@ -1,0 +1,163 @@
+"""Monitors named by organisation, mission, demonym lists and agent phrases; look-alikes left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extraction import extract
+
+
+def monitors_of(sentence: str) -> set[str]:
+    provisions = extract(sentence).provisions
+    assert len(provisions) == 1, [p.excerpt for p in provisions]
+    return set(provisions[0].facets.patrol_parties)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        ("UNIKOM shall verify the withdrawal from the border strip.", {"United Nations"}),
+        (
+            "Inside the limited area will be stationed UNTSO, the observer body of the region.",
+            {"United Nations"},
+        ),
+        ("Blue helmets will be deployed along the new buffer line.", {"United Nations"}),
+        ("The crossing points will be policed by U.N. troops.", {"United Nations"}),
+        ("The villages will continue to be protected by UNIFIL.", {"United Nations"}),
+        ("The truce will be supervised by ECOMOG.", {"ECOWAS"}),
+        ("The valley shall be patrolled by KFOR units.", {"NATO"}),
+        ("The EUMM will observe the situation along the administrative boundary line.", {"European Union"}),
+        ("Peacekeepers of the Commonwealth of Independent States shall patrol the river banks.", {"CIS"}),
+        ("Military observers of the Organisation of African Unity shall be deployed at once.", {"OAU"}),
+        ("Troops of the East African Community will patrol the corridor.", {"East African Community"}),
+        (
+            "The IGAD Joint Ceasefire Monitoring and Verification Team shall verify the cantonment.",
+            {"IGAD"},
+        ),
+        (
+            "The Organisation of Islamic Cooperation will monitor the truce in the camps.",
+            {"Organisation of Islamic Cooperation"},
+        ),
+    ],
+)
+def test_organisations_and_missions_by_name_or_acronym(sentence: str, parties: set[str]) -> None:
+    assert monitors_of(sentence) == parties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        (
+            "Ceasefire monitors drawn from Ghanaian, Nigerian and Senegalese units will be deployed.",
+            {"Ghana", "Nigeria", "Senegal"},
+        ),
+        (
+            "Inspection teams made up of Norwegian, Finnish, Irish and Czechoslovak officers shall be "
+            "stationed at the ports.",
+            {"Norway", "Finland", "Ireland", "Czechoslovakia"},
+        ),
+        (
+            "A supervisory board of officers appointed by Norway, Finland and Ireland is hereby "
+            "established to inspect the airfields.",
+            {"Norway", "Finland", "Ireland"},
+        ),
+        (
+            "Observers from Indonesia and other ASEAN member states will monitor the ceasefire line.",
+            {"Indonesia", "ASEAN"},
+        ),
+        (
+            "A joint commission composed of representatives of Kenya, Uganda, the United Nations and "
+            "the OAU shall be established to monitor the truce.",
+            {"Kenya", "Uganda", "United Nations", "OAU"},
+        ),
+        (
+            "A verification team led by Zambia will monitor the disengagement.",
+            {"Zambia"},
+        ),
+        (
+            "A liaison body, composed of officers appointed by the United Nations Command and officers "
+            "appointed jointly by the Korean People's Army and the Chinese People's Volunteers, shall "
+            "supervise the truce.",
+            {"United Nations", "North Korea", "China"},
+        ),
+        (
+            "The truce will be monitored by a joint commission of the two sides and the United Nations.",
+            {"United Nations"},
+        ),
+        ("The pullback will be monitored by NATO air reconnaissance.", {"NATO"}),
+        (
+            "The United Nations Security Council shall be requested to deploy an observer force along "
+            "the border.",
+            {"United Nations"},
+        ),
+        (
+            "Egypt and Qatar will set up a joint cell to exchange information and monitor the truce.",
+            {"Egypt", "Qatar"},
+        ),
+        (
+            "The US will lead a monitoring mechanism in which France will take part.",
+            {"United States", "France"},
+        ),
+    ],
+)
+def test_lists_agents_and_subjects_of_monitoring(sentence: str, parties: set[str]) -> None:
+    assert monitors_of(sentence) == parties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        # Complying with a ceasefire is not monitoring it.
+        ("Armenia and Azerbaijan shall strictly observe the ceasefire regime.", set()),
+        ("The Russian units stationed in Transnistria shall observe strict neutrality.", set()),
+        # Moving one's own forces to a line is not a deployment of monitors.
+        ("All Sudanese forces shall be deployed to the south of Line C as drawn on the map.", set()),
+        # A force the parties only wait for is not the one at work.
+        (
+            "Pending the arrival of a United Nations force, the African Union shall deploy military "
+            "observers.",
+            {"African Union"},
+        ),
+        # A line or position held by peacekeepers locates a withdrawal; it does not make them monitors.
+        ("Both armies shall withdraw behind the line held by UN peacekeepers.", set()),
+        # The target of hostilities is not a monitor.
+        (
+            "The militias will stop all attacks against civilians, the army and UN peacekeepers.",
+            set(),
+        ),
+        # A time reference to a deployment is not the deployment.
+        (
+            "A joint committee shall be established with the deployment of KFOR, chaired by a senior "
+            "officer of the parties.",
+            set(),
+        ),
+        # The place where monitors work is not a monitor.
+        ("Observers will be deployed in Moldova to monitor the truce.", set()),
+        ("The OSCE mission will monitor the border from inside Ukraine.", {"OSCE"}),
+        # Forces bound by the clause are a side, not the monitor.
+        (
+            "The Sudanese army shall allow humanitarian convoys escorted by African Union troops.",
+            {"African Union"},
+        ),
+        (
+            "Iraqi forces shall not enter the zone, which will be monitored by UNIKOM observers.",
+            {"United Nations"},
+        ),
+        # A source of the news is not a monitor.
+        (
+            "International observers will monitor the truce, Turkish officials said.",
+            set(),
+        ),
+    ],
+)
+def test_look_alikes_are_not_monitors(sentence: str, parties: set[str]) -> None:
+    assert monitors_of(sentence) == parties
+
+
+def test_a_clause_that_sets_no_monitoring_gets_no_monitors_from_a_nearby_mission() -> None:
+    text = (
+        "1. The observer mission of the United Nations shall patrol the security zone.\n"
+        "2. Government forces shall withdraw to the barracks held by UNAMSIL within seven days.\n"
+    )
+    provisions = extract(text).provisions
+    assert [set(p.facets.patrol_parties) for p in provisions] == [{"United Nations"}, set()]
