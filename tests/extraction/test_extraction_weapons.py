@@ -41,6 +41,8 @@ def test_weapon_synonyms_map_to_canonical_ids(phrase: str, weapons: tuple[str, .
 def test_words_that_only_look_like_weapons_are_not_weapons() -> None:
     provision = extract("The think tank report on the grading of roads shall be published.").provisions[0]
     assert provision.facets.weapons == ()
+    provision = extract("Civilian aircraft and fuel tanks shall be protected from military aircraft.")
+    assert provision.provisions[0].facets.weapons == ("aircraft",)
 
 
 def test_vocabulary_maps_only_to_canonical_ids() -> None:

@@ -141,6 +141,13 @@ def weapon_terms() -> TermTable:
 
 
 @cache
+def non_weapon_terms() -> TermTable:
+    """Phrases that contain a weapon word but name no weapon ("civilian aircraft", "fuel tanks")."""
+    phrases = load_vocabulary("weapons.json").get("not_weapons", [])
+    return term_table({phrase: "none" for phrase in phrases}, {})
+
+
+@cache
 def calibre_weapon() -> str:
     return str(load_vocabulary("weapons.json")["calibre_weapon"])
 

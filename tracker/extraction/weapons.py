@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tracker.extraction.vocabulary import calibre_weapon, weapon_terms
+from tracker.extraction.vocabulary import calibre_weapon, non_weapon_terms, weapon_terms
 
 # "artillery systems of calibre over 100 mm", "weapons with a calibre of more than 100 millimeters"
 CALIBRE = re.compile(
@@ -18,7 +18,12 @@ CALIBRE = re.compile(
 @lru_cache(maxsize=512)
 def find_weapons(text: str) -> tuple[str, ...]:
     """Canonical weapon ids in order of first mention, each once."""
-    found: list[tuple[int, str]] = [(start, weapon) for start, _, weapon in weapon_terms().find(text)]
+    excluded = [(start, end) for start, end, _ in non_weapon_terms().find(text)]
+    found: list[tuple[int, str]] = [
+        (start, weapon)
+        for start, end, weapon in weapon_terms().find(text)
+        if not any(s < end and start < e for s, e in excluded)
+    ]
     found.extend((match.start(), calibre_weapon()) for match in CALIBRE.finditer(text))
     ordered: list[str] = []
     for _, weapon in sorted(found):
