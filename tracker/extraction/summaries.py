@@ -271,14 +271,22 @@ def tidy(text: str) -> str:
     text = DATELINE.sub("", text, count=1)
     for _ in range(2):
         text = NUMBERING.sub("", text, count=1)
-    text = SPELLED_NUMBER.sub(lambda match: match.group(1), text)
-    for _ in range(2):
-        text = BRACKETED.sub("", text)
+    # Each rewrite runs only where its key character or word occurs: titling every provision
+    # of a large text must stay cheap.
+    if "(" in text or "[" in text:
+        text = SPELLED_NUMBER.sub(lambda match: match.group(1), text)
+        for _ in range(2):
+            text = BRACKETED.sub("", text)
     text = QUOTE.sub("", text)
-    text = MLRS.sub("MLRS", text)
-    text = UNIT.sub(lambda match: UNIT_ABBREVIATIONS[match.group(0).strip(" -")[0].lower()], text)
-    text = NUMBER_RANGE.sub("–", text)
-    text = ASIDE_ADVERB.sub("", text)
+    lowered = text.lower()
+    if "multiple" in lowered:
+        text = MLRS.sub("MLRS", text)
+    if "km" in lowered or "kilomet" in lowered or "met" in lowered:
+        text = UNIT.sub(lambda match: UNIT_ABBREVIATIONS[match.group(0).strip(" -")[0].lower()], text)
+    if "-" in text:
+        text = NUMBER_RANGE.sub("–", text)
+    if "," in text:
+        text = ASIDE_ADVERB.sub("", text)
     return text.strip(" \t,;:.-–—")
 
 
