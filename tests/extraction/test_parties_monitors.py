@@ -154,6 +154,43 @@ def test_look_alikes_are_not_monitors(sentence: str, parties: set[str]) -> None:
     assert monitors_of(sentence) == parties
 
 
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        (
+            "Bosnian and Croat forces will be separated by a corridor monitored by the OSCE.",
+            {"OSCE"},
+        ),
+        (
+            "Azerbaijani forces will keep their positions while Russian peacekeepers are deployed along "
+            "the line of contact.",
+            {"Russia"},
+        ),
+        ("Sudanese army units will be monitored by a joint team.", set()),
+        (
+            "Chadian and Sudanese officials will meet to discuss monitoring of the crossing.",
+            set(),
+        ),
+        (
+            "Some 3,000 Malian troops will be deployed in the north alongside UN peacekeepers.",
+            {"Mali", "United Nations"},
+        ),
+        (
+            "Ghana and Togo agreed to deploy Nigerian and Beninese forces in the border zone.",
+            {"Nigeria", "Benin"},
+        ),
+        ("The handover will take place under the supervision of Kenyan forces.", {"Kenya"}),
+        (
+            "Order in the valley will be kept by mobile patrol groups of Zambian units and units of "
+            "Malawi's military police.",
+            {"Zambia", "Malawi"},
+        ),
+    ],
+)
+def test_general_forces_monitor_only_when_given_the_work(sentence: str, parties: set[str]) -> None:
+    assert monitors_of(sentence) == parties
+
+
 def test_a_clause_that_sets_no_monitoring_gets_no_monitors_from_a_nearby_mission() -> None:
     text = (
         "1. The observer mission of the United Nations shall patrol the security zone.\n"

@@ -80,6 +80,29 @@ FORCE_AFTER = re.compile(
     r"|^\s+(?:taking|takes|take|will\s+take)\s+part\b|^\s+participat\w+",
     re.IGNORECASE,
 )
+# Troops, officials and the like are any side's; they monitor only when the clause gives them
+# the work ("Lebanese troops will be deployed alongside ...", "deploy Russian and Syrian forces"),
+# not when they are separated, move, hold ground or are monitored themselves.
+WORK_IN_NAME = re.compile(
+    r"peace-?keep|police|guard|patrol|observ|monitor|mission|inspect|verif|supervis|escort|gendarmerie"
+    r"|contingent|auspices|watch|oversight|control|command|camera|reconnaissance|sentr|checkpoint|post|convoy"
+    r"|participat|-led|part\b",
+    re.IGNORECASE,
+)
+FORCE_AT_WORK_AFTER = re.compile(
+    r"^(?:\s+(?!(?:be|been|being|by|to|and|or|that|which|who)\b)[\w,-]+){0,4}?\s+"
+    r"(?:(?:will|shall|would|must|can|may|to|(?:is|are)\s+to)\s+)?(?:also\s+|jointly\s+)?"
+    r"(?:be\s+(?:re)?(?:deployed|stationed|tasked|responsible|present|based|posted)"
+    r"|(?:deploy|station|patrol|monitor|observe|supervise|oversee|verify|inspect|escort|guard|police|protect"
+    r"|secure|take\s+(?:control|over|part)|control|enter|man|staff|conduct|carry\s+out|help|assist|support|join"
+    r"|keep\s+the\s+peace|maintain|ensure|provide|participate|accompany)\w*)\b",
+    re.IGNORECASE,
+)
+FORCE_SENT_BEFORE = re.compile(
+    r"\b(?:deploy\w*|send\w*|sent|dispatch\w*|station\w*|contribut\w+|help\w*|assist\w*|support\w*|alongside"
+    r"|(?:jointly\s+|together\s+)?with|joint|mixed|combined|integrated)\s+(?:the\s+|some\s+|[\d,]+\s+)?$",
+    re.IGNORECASE,
+)
 BODY_AFTER = re.compile(rf"^(?:['’]s)?{BODY_TITLE}")
 AGENT_VERB = (
     r"(?:monitored|patrolled|observed|supervised|verified|escorted|overseen|exercised|ensured|conducted"
@@ -96,6 +119,8 @@ STATE_TITLE = (
 AGENT_BEFORE = re.compile(
     rf"\b(?:{AGENT_VERB}(?:\s+(?:jointly|solely|exclusively|also|directly|only))?|{FORCE})\s+by\s+(?:the\s+)?"
     rf"{STATE_TITLE}$"
+    r"|\bunder\s+(?:the\s+)?(?:[\w-]+\s+)?(?:supervision|auspices|command|control|oversight|watch|protection|escort"
+    rf"|monitoring|observation|verification|guard)\s+of\s+(?:the\s+)?{STATE_TITLE}$"
     r"|\b(?:operating|acting|serving|deployed|working)\s+under(?:\s+the\s+(?:command|authority|auspices|flag"
     r"|aegis|control)\s+of)?\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -266,6 +291,17 @@ class Role(Enum):
     SENDER = "sender"
 
 
+def forces_at_work(text: str, before: str, end: int) -> bool:
+    """Whether the forces named after the party (text[end:]) patrol, monitor or keep the peace."""
+    force = FORCE_AFTER.match(text[end : end + 60])
+    if force is None:
+        return False
+    if WORK_IN_NAME.search(force.group()):
+        return True  # police, observers, peacekeepers, patrols: the work is in the name
+    rest = text[end + force.end() : end + force.end() + 80]
+    return bool(FORCE_SENT_BEFORE.search(before) or FORCE_AT_WORK_AFTER.match(rest))
+
+
 def party_role(text: str, scan: str, start: int, end: int, agent_spans: list[tuple[int, int]]) -> Role | None:
     """What the party mentioned at text[start:end] does in a monitoring clause, if anything."""
     after = text[end : end + 60]
@@ -274,15 +310,19 @@ def party_role(text: str, scan: str, start: int, end: int, agent_spans: list[tup
         return None
     at_place = bool(PLACE_BEFORE.search(before))
     in_agent_phrase = any(low <= start < high for low, high in agent_spans)
-    names_object = bool(OBJECT_OF.search(before) and MODIFIES_NOUN.match(after))
+    names_noun = bool(MODIFIES_NOUN.match(after)) and not FORCE_AFTER.match(after)
+    names_object = bool(OBJECT_OF.search(before)) and names_noun
     if AGENT_BEFORE.search(before) or (in_agent_phrase and not at_place and not names_object):
         return Role.MONITOR
-    if MEMBER_BEFORE.search(before) and not MODIFIES_NOUN.match(after):
+    if MEMBER_BEFORE.search(before) and not names_noun:
         return Role.MONITOR
     if at_place or BOUND_SIDE_AFTER.match(text[end : end + 100]):
         return None
-    with_forces = (FORCE_AFTER.match(after) or BODY_AFTER.match(after)) and not SPEAKER_AFTER.match(after)
-    if with_forces or names_a_force(text[start:end]) or MONITOR_SUBJECT.match(scan[end : end + 60]):
+    if names_a_force(text[start:end]) or BODY_AFTER.match(after):
+        return Role.MONITOR
+    if forces_at_work(text, before, end) and not SPEAKER_AFTER.match(after):
+        return Role.MONITOR
+    if MONITOR_SUBJECT.match(scan[end : end + 60]):
         return Role.MONITOR
     if DISPATCH_SUBJECT.match(scan[end : end + 60]) or FOUNDER_SUBJECT.match(scan[end : end + 160]):
         return Role.SENDER
