@@ -198,3 +198,17 @@ def test_a_clause_that_sets_no_monitoring_gets_no_monitors_from_a_nearby_mission
     )
     provisions = extract(text).provisions
     assert [set(p.facets.patrol_parties) for p in provisions] == [{"United Nations"}, set()]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        ("The Republic of Chad shall return the border villages by 15 November 2021.", {"Chad"}),
+        ("Units stationed in the Republic of Moldova shall keep strict neutrality.", set()),
+        ("Israel and Hamas agreed to halt all attacks, Egyptian officials said.", {"Israel", "Hamas"}),
+    ],
+)
+def test_responsible_parties_leave_out_places_and_sources(sentence: str, parties: set[str]) -> None:
+    provisions = extract(sentence).provisions
+    assert len(provisions) == 1, [p.excerpt for p in provisions]
+    assert set(provisions[0].facets.responsible_parties) == parties

@@ -28,7 +28,9 @@ PATROL_CUE = re.compile(
     r"|military\s+police|border\s+guards?|deploy(?:s|ed|ing|ment)?\b|escort\w*|station(?:ed|ing)\b"
     r"|oversee\w*|overs(?:ight|aw)|inspect\w*|polic(?:e|ed|es|ing)\b|protected\s+by|protection\s+force"
     r"|missions?\b|under\s+(?:[\w.]+\s+){0,2}watch\b|control\s+(?:in|over)\s+the|keep(?:s|ing)?\s+the\s+peace"
-    r"|peace\s+enforcement|stabili[sz]ation\s+force)"
+    r"|peace\s+enforcement|stabili[sz]ation\s+force"
+    r"|(?:force|mission|contingent|coalition|operation)\s+(?:led|commanded|headed)\s+by"
+    r"|-led\s+(?:[\w-]+\s+)?(?:force|mission|coalition|contingent|operation))"
 )
 # Phrases that look like a monitoring cue but set none: complying with a ceasefire ("Israel and
 # Syria will scrupulously observe the cease-fire"), moving one's own forces to a line ("shall be
@@ -150,14 +152,15 @@ MONITOR_SUBJECT = re.compile(
 DISPATCH_SUBJECT = re.compile(
     rf"{SUBJECT_LEAD}deploy\b"
     rf"|{SUBJECT_LEAD}(?:provide|send|dispatch|contribute|station)\s+(?:[\w,-]+\s+){{0,3}}?(?:monitoring"
-    r"|observers?|observation|patrols?|peace-?keep\w*|verification|monitors|troops|forces|police)",
+    r"|observers?|observation|patrols?|peace-?keep\w*|verification|monitors|troops|forces?|police)",
     re.IGNORECASE,
 )
 # "Russia and the United States will set up ... a working group to ... monitor the ceasefire".
 FOUNDER_SUBJECT = re.compile(
     r"^(?:\s+\w+){0,3}?\s+(?:will|shall|would|to|must|agreed\s+to|agree\s+to)?\s*(?:jointly\s+)?"
     r"(?:set\s+up|establish|form|create)\b[^.;]{0,80}?"
-    r"(?:\bto\s+(?:[\w-]+\s+){0,4}?(?:monitor|observe|verify|supervise|oversee|patrol)\b|\bmonitoring\b|\bobservers?\b)",
+    r"(?:\bto\s+(?:[\w-]+\s+){0,4}?(?:monitor|observe|verify|supervise|oversee|patrol)\b|\bmonitoring\b"
+    r"|\bobserv(?:ers?|ation)\b)",
     re.IGNORECASE,
 )
 # A party whose forces leave or are fought ("the withdrawal of the Armenian armed forces",
@@ -174,13 +177,14 @@ NOT_MONITOR_BEFORE = re.compile(
 )
 # A place named after a party ("deployed in Kosovo", "throughout Lebanon") is where, not who.
 PLACE_BEFORE = re.compile(
-    r"\b(?:in|into|inside|within|throughout|across|towards?)\s+(?:the\s+)?$", re.IGNORECASE
+    rf"\b(?:in|into|inside|within|throughout|across|towards?)\s+(?:the\s+)?{STATE_TITLE}$", re.IGNORECASE
 )
 # "monitoring of the Ukrainian-Russian state border": the party names what is monitored.
 MODIFIES_NOUN = re.compile(
     r"^(?:['’]s)?\s+(?!(?:and|or|with|in|on|at|to|from|by|for|under|over|along|within|which|who|that|as|is|are"
     r"|was|were|will|shall|would|must|has|have|had|during|until|after|before|using|through|composed|made"
-    r"|drawn|deployed|stationed|led|headed|chaired|based|established|set)\b)(?![a-z]+ing\b)[a-z]"
+    r"|drawn|deployed|stationed|led|headed|chaired|based|established|set|member|members|countries|states|nations"
+    r"|partners|contributing)\b)(?![a-z]+ing\b)[a-z]"
 )
 LEAVING_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:will|shall|must|would|to)?\s*(?:gradually\s+|fully\s+)?"
@@ -350,10 +354,20 @@ def patrol_parties(text: str) -> tuple[str, ...]:
 
 
 def responsible_parties(text: str) -> tuple[str, ...]:
-    """Parties the clause makes act: the subjects of its obligation."""
+    """Parties the clause makes act: the subjects of its obligation.
+
+    A place ("stationed in the Republic of Moldova"), a source ("Egyptian officials said") and what
+    is acted on ("monitoring of Russian compliance") are not responsible for the clause.
+    """
     found: list[str] = []
-    for _, end, names in party_groups(text):
+    for start, end, names in party_groups(text):
+        before = text[max(0, start - 70) : start]
         after = text[end : end + SUBJECT_WINDOW + 20]
-        if RESPONSIBLE_AFTER.match(after) or FORCE_AFTER.match(after):
+        if PLACE_BEFORE.search(before) or SPEAKER_AFTER.match(after):
+            continue
+        forces = FORCE_AFTER.match(after)
+        if OBJECT_OF.search(before) and MODIFIES_NOUN.match(after) and not forces:
+            continue
+        if RESPONSIBLE_AFTER.match(after) or forces:
             found.extend(names)
     return unique(found)
