@@ -86,6 +86,11 @@ def test_organisations_and_missions_by_name_or_acronym(sentence: str, parties: s
         ),
         ("The pullback will be monitored by NATO air reconnaissance.", {"NATO"}),
         (
+            "The truce will be verified by the United Nations mission in Haiti and the Catholic Church.",
+            {"United Nations", "Catholic Church"},
+        ),
+        ("The truce will be monitored by Russian observers in Syria and Iraq.", {"Russia"}),
+        (
             "The United Nations Security Council shall be requested to deploy an observer force along "
             "the border.",
             {"United Nations"},

@@ -239,6 +239,12 @@ def force_names() -> frozenset[str]:
     )
 
 
+@cache
+def organisations() -> frozenset[str]:
+    """Parties that are international organisations, never places."""
+    return frozenset(load_vocabulary("parties.json")["organisations"])
+
+
 @lru_cache(maxsize=512)
 def party_groups(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     """Coordinated party mentions ("Russian and Turkish", "Russian-Turkish") as (start, end, names).
@@ -288,6 +294,11 @@ def agent_phrases(text: str) -> Iterator[tuple[int, int]]:
     for match in AGENT_START.finditer(text):
         stop = AGENT_END.search(text, match.end(), match.end() + AGENT_REACH)
         yield match.end(), stop.start() if stop else min(len(text), match.end() + AGENT_REACH)
+
+
+def in_agent_phrase_at_place(text: str, start: int, agent_spans: list[tuple[int, int]]) -> bool:
+    in_agent_phrase = any(low <= start < high for low, high in agent_spans)
+    return in_agent_phrase and bool(PLACE_BEFORE.search(text[max(0, start - 70) : start]))
 
 
 class Role(Enum):
@@ -350,6 +361,10 @@ def patrol_parties(text: str) -> tuple[str, ...]:
             monitors.extend(names)
         elif role is Role.SENDER:
             senders.extend(names)
+        elif in_agent_phrase_at_place(text, start, agent_spans):
+            # "by the United Nations mission in Colombia and the Catholic Church": after the place,
+            # an organisation coordinated with it goes on the agent phrase.
+            monitors.extend(name for name in names[1:] if name in organisations())
     return unique(monitors or senders)
 
 
