@@ -148,7 +148,12 @@ def test_lists_agents_and_subjects_of_monitoring(sentence: str, parties: set[str
             "Iraqi forces shall not enter the zone, which will be monitored by UNIKOM observers.",
             {"United Nations"},
         ),
-        # A source of the news is not a monitor.
+        # A source of the news is not a monitor, even right after the agent phrase.
+        (
+            "The truce will be monitored by observers from the African Union, the Kenyan foreign "
+            "ministry said.",
+            {"African Union"},
+        ),
         (
             "International observers will monitor the truce, Turkish officials said.",
             set(),

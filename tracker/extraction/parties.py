@@ -61,6 +61,7 @@ FORCE = (
     r"|representatives|inspectors|staff|specialists|delegates|auspices|services?|verification|control|command"
     r"|watch|cameras|reconnaissance|participation)"
 )
+COMMA_ONLY = re.compile(r"^\s*,\s*(?:the\s+)?$")
 COORDINATION = re.compile(r"^(?:\s*(?:,|and|&|/|-|–|as\s+well\s+as|other|fellow)\s*)+(?:the\s+)?$")
 # Words between a party and its forces qualify them ("Russian military police"); a preposition or
 # a place noun ends the phrase ("Ukrainian territory under the supervision of ...").
@@ -261,7 +262,7 @@ def party_groups(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     groups: list[tuple[int, int, tuple[str, ...]]] = []
     for run in runs:
         joiners = [text[left[1] : right[0]] for left, right in pairwise(run)]
-        if joiners and all(joiner.strip(" ,") == "" for joiner in joiners):
+        if joiners and all(COMMA_ONLY.match(joiner) for joiner in joiners):
             groups.extend((start, end, (party,)) for start, end, party in run)
         else:
             groups.append((run[0][0], run[-1][1], tuple(party for _, _, party in run)))
@@ -324,7 +325,8 @@ def party_role(text: str, scan: str, start: int, end: int, agent_spans: list[tup
     if NOT_MONITOR_BEFORE.search(before) or LEAVING_AFTER.match(after):
         return None
     at_place = bool(PLACE_BEFORE.search(before))
-    in_agent_phrase = any(low <= start < high for low, high in agent_spans)
+    speaker = bool(SPEAKER_AFTER.match(after))
+    in_agent_phrase = any(low <= start < high for low, high in agent_spans) and not speaker
     names_noun = bool(MODIFIES_NOUN.match(after)) and not FORCE_AFTER.match(after)
     names_object = bool(OBJECT_OF.search(before)) and names_noun
     if AGENT_BEFORE.search(before) or (in_agent_phrase and not at_place and not names_object):
@@ -335,7 +337,7 @@ def party_role(text: str, scan: str, start: int, end: int, agent_spans: list[tup
         return None
     if names_a_force(text[start:end]) or BODY_AFTER.match(after):
         return Role.MONITOR
-    if forces_at_work(text, before, end) and not SPEAKER_AFTER.match(after):
+    if forces_at_work(text, before, end) and not speaker:
         return Role.MONITOR
     if MONITOR_SUBJECT.match(scan[end : end + 60]):
         return Role.MONITOR
