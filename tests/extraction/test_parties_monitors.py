@@ -148,6 +148,10 @@ def test_lists_agents_and_subjects_of_monitoring(sentence: str, parties: set[str
             "Iraqi forces shall not enter the zone, which will be monitored by UNIKOM observers.",
             {"United Nations"},
         ),
+        # A force already in place locates the clause.
+        ("Syria shall withdraw its forces from the areas where UNIKOM is deployed.", set()),
+        # A mission titled after a place belongs to the organisation that runs it.
+        ("The Darfur Verification Mission of the OSCE will verify compliance.", {"OSCE"}),
         # A source of the news is not a monitor, even right after the agent phrase.
         (
             "The truce will be monitored by observers from the African Union, the Kenyan foreign "

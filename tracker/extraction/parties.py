@@ -93,7 +93,8 @@ WORK_IN_NAME = re.compile(
     re.IGNORECASE,
 )
 FORCE_AT_WORK_AFTER = re.compile(
-    r"^(?:\s+(?!(?:be|been|being|by|to|and|or|that|which|who)\b)[\w,-]+){0,4}?\s+"
+    r"^(?:\s+(?!(?:be|been|being|by|to|that|which|who|whose|while|whereas|when|where|after|before|until|as|if)\b)"
+    r"[\w'’-]+){0,8}?\s+"
     r"(?:(?:will|shall|would|must|can|may|to|(?:is|are)\s+to)\s+)?(?:also\s+|jointly\s+)?"
     r"(?:be\s+(?:re)?(?:deployed|stationed|tasked|responsible|present|based|posted)"
     r"|(?:deploy|station|patrol|monitor|observe|supervise|oversee|verify|inspect|escort|guard|police|protect"
@@ -176,6 +177,15 @@ NOT_MONITOR_BEFORE = re.compile(
     r"|\b(?:held|occupied)\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the areas where UNDOF is deployed": a force that is already there locates the clause.
+LOCATING_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:already\s+|currently\s+|now\s+)?(?:(?:is|are|remains?)\s+(?:deployed|stationed|located"
+    r"|present|based)|operates|patrols|holds?)\b",
+    re.IGNORECASE,
+)
+# "the Kosovo Verification Mission of the OSCE": a mission titled after a place belongs to another.
+PLACE_TITLED_MISSION = re.compile(r"^\s+(?:[A-Z][\w-]*\s+){0,3}Mission\s+of\b")
+WHERE_BEFORE = re.compile(r"\b(?:where|in\s+which|within\s+which)\s+(?:the\s+)?$", re.IGNORECASE)
 # A place named after a party ("deployed in Kosovo", "throughout Lebanon") is where, not who.
 PLACE_BEFORE = re.compile(
     rf"\b(?:in|into|inside|within|throughout|across|towards?)\s+(?:the\s+)?{STATE_TITLE}$", re.IGNORECASE
@@ -318,11 +328,16 @@ def forces_at_work(text: str, before: str, end: int) -> bool:
     return bool(FORCE_SENT_BEFORE.search(before) or FORCE_AT_WORK_AFTER.match(rest))
 
 
-def party_role(text: str, scan: str, start: int, end: int, agent_spans: list[tuple[int, int]]) -> Role | None:
-    """What the party mentioned at text[start:end] does in a monitoring clause, if anything."""
+def party_role(
+    text: str, scan: str, group: tuple[int, int, tuple[str, ...]], agent_spans: list[tuple[int, int]]
+) -> Role | None:
+    """What the parties mentioned together at text[start:end] do in a monitoring clause, if anything."""
+    start, end, names = group
     after = text[end : end + 60]
     before = text[max(0, start - 70) : start]
     if NOT_MONITOR_BEFORE.search(before) or LEAVING_AFTER.match(after):
+        return None
+    if WHERE_BEFORE.search(before) and LOCATING_AFTER.match(after):
         return None
     at_place = bool(PLACE_BEFORE.search(before))
     speaker = bool(SPEAKER_AFTER.match(after))
@@ -333,9 +348,11 @@ def party_role(text: str, scan: str, start: int, end: int, agent_spans: list[tup
         return Role.MONITOR
     if MEMBER_BEFORE.search(before) and not names_noun:
         return Role.MONITOR
-    if at_place or BOUND_SIDE_AFTER.match(text[end : end + 100]):
+    if at_place or BOUND_SIDE_AFTER.match(text[end : end + 100]) or PLACE_TITLED_MISSION.match(after):
         return None
-    if names_a_force(text[start:end]) or BODY_AFTER.match(after):
+    # A body titled after an organisation is its own ("the IGAD ... Mechanism"); one titled after
+    # a place is not the place's ("the Kosovo Verification Mission").
+    if names_a_force(text[start:end]) or (BODY_AFTER.match(after) and organisations().issuperset(names)):
         return Role.MONITOR
     if forces_at_work(text, before, end) and not speaker:
         return Role.MONITOR
@@ -358,7 +375,7 @@ def patrol_parties(text: str) -> tuple[str, ...]:
     senders: list[str] = []
     agent_spans = list(agent_phrases(text))
     for start, end, names in party_groups(text):
-        role = party_role(text, scan, start, end, agent_spans)
+        role = party_role(text, scan, (start, end, names), agent_spans)
         if role is Role.MONITOR:
             monitors.extend(names)
         elif role is Role.SENDER:
