@@ -86,6 +86,11 @@ def test_organisations_and_missions_by_name_or_acronym(sentence: str, parties: s
         ),
         ("The pullback will be monitored by NATO air reconnaissance.", {"NATO"}),
         (
+            "The Joint Ceasefire Commission, co-chaired by Norway and the United Kingdom, will "
+            "investigate violations.",
+            {"Norway", "United Kingdom"},
+        ),
+        (
             "The truce will be verified by the United Nations mission in Haiti and the Catholic Church.",
             {"United Nations", "Catholic Church"},
         ),

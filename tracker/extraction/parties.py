@@ -1,16 +1,20 @@
 """Who does what: the parties whose forces patrol or monitor, and the parties responsible.
 
-Party names, demonyms, abbreviations and the names of missions and forces come from
-resources/vocabularies/parties.json. A party patrols or monitors when the clause sets a
-patrol, monitoring, observation, inspection or peacekeeping activity and the party is tied to
-it: its name qualifies a body of forces ("Russian military police", "units of Russia's military
-police", "the OSCE monitoring mission", "observers from Malaysia"), it is the agent of the
-activity ("monitored by NATO", "led by Angola", "officers appointed by Sweden and Poland"), it
-names a mission or force itself ("UNDOF", "KFOR", "blue helmets"), or it is the subject of a
-patrolling verb ("Russia and Turkey will conduct joint patrols"). A place ("the Turkish border",
-"stationed in Moldova"), a target ("hostilities against UN peacekeepers") and a party whose
-forces withdraw or merely comply ("Israel and Syria will observe the cease-fire") are not
-parties at work.
+Party names, demonyms, abbreviations, the names of missions and forces, and which parties are
+organisations come from resources/vocabularies/parties.json. A party patrols or monitors when
+the clause sets a patrol, monitoring, observation, inspection or peacekeeping activity and the
+party is tied to it: it is the agent of the activity ("monitored by NATO", "led by Angola",
+"officers appointed by Sweden and Poland", "under the supervision of the OSCE"), its forces are
+members of the monitoring body ("observers from Malaysia", "contingents drawn from Russian
+units"), its name is a mission or force ("UNDOF", "KFOR", "blue helmets"), it qualifies forces
+whose very name is the work ("Russian military police", "U.N. peacekeepers") or general forces
+the clause sets to work ("Lebanese troops will be deployed"), or it is the subject of a
+monitoring verb ("Egypt and Qatar will monitor the truce"). A party that only sends or
+deploys forces counts when the clause names no one else's. A place ("the Turkish border",
+"stationed in Moldova"), a target ("hostilities against UN peacekeepers"), a source ("Turkish
+officials said"), a force already in place ("the areas where UNDOF is deployed") and a party
+whose forces withdraw, are bound or merely comply ("Israel and Syria will observe the
+cease-fire") are not parties at work.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from tracker.extraction.vocabulary import fold, load_vocabulary, party_terms
 PATROL_CUE = re.compile(
     r"\b(?:patrol\w*|monitor\w*|observ(?:er|ers|ation|ing|e)\b|supervis\w*|peace-?keep\w*|verif\w*"
     r"|military\s+police|border\s+guards?|deploy(?:s|ed|ing|ment)?\b|escort\w*|station(?:ed|ing)\b"
-    r"|oversee\w*|overs(?:ight|aw)|inspect\w*|polic(?:e|ed|es|ing)\b|protected\s+by|protection\s+force"
+    r"|oversee\w*|overs(?:ight|aw)|inspect\w*|investigat\w*|polic(?:e|ed|es|ing)\b|protected\s+by|protection\s+force"
     r"|missions?\b|under\s+(?:[\w.]+\s+){0,2}watch\b|control\s+(?:in|over)\s+the|keep(?:s|ing)?\s+the\s+peace"
     r"|peace\s+enforcement|stabili[sz]ation\s+force"
     r"|(?:force|mission|contingent|coalition|operation)\s+(?:led|commanded|headed)\s+by"
