@@ -86,6 +86,15 @@ def test_organisations_and_missions_by_name_or_acronym(sentence: str, parties: s
         ),
         ("The pullback will be monitored by NATO air reconnaissance.", {"NATO"}),
         (
+            "The truce will be monitored by a team including Qatari, Egyptian and American officials.",
+            {"Qatar", "Egypt", "United States"},
+        ),
+        (
+            "Peacekeepers from Fiji and Nepal will patrol the zone under the UN flag.",
+            {"Fiji", "Nepal", "United Nations"},
+        ),
+        ("Chadian troops will patrol the border jointly with Niger.", {"Chad", "Niger"}),
+        (
             "The Joint Ceasefire Commission, co-chaired by Norway and the United Kingdom, will "
             "investigate violations.",
             {"Norway", "United Kingdom"},

@@ -63,7 +63,7 @@ FORCE = (
     r"|monitoring|supervision|observation|oversight|servicemen|soldiers|personnel|military|army|armed\s+forces"
     r"|gendarmerie|battalions?|brigades?|officers|officials|experts|teams?|convoys?|sentries|checkpoints?|posts?"
     r"|representatives|inspectors|staff|specialists|delegates|auspices|services?|verification|control|command"
-    r"|watch|cameras|reconnaissance|participation)"
+    r"|watch|cameras|reconnaissance|participation|flag|banner|aegis|umbrella)"
 )
 COMMA_ONLY = re.compile(r"^\s*,\s*(?:the\s+)?$")
 COORDINATION = re.compile(r"^(?:\s*(?:,|and|&|/|-|–|as\s+well\s+as|other|fellow)\s*)+(?:the\s+)?$")
@@ -93,7 +93,7 @@ FORCE_AFTER = re.compile(
 WORK_IN_NAME = re.compile(
     r"peace-?keep|police|guard|patrol|observ|monitor|mission|inspect|verif|supervis|escort|gendarmerie"
     r"|contingent|auspices|watch|oversight|control|command|camera|reconnaissance|sentr|checkpoint|post|convoy"
-    r"|participat|-led|part\b",
+    r"|participat|-led|part\b|flag|banner|aegis|umbrella",
     re.IGNORECASE,
 )
 FORCE_AT_WORK_AFTER = re.compile(
@@ -131,6 +131,12 @@ AGENT_BEFORE = re.compile(
     rf"|monitoring|observation|verification|guard)\s+of\s+(?:the\s+)?{STATE_TITLE}$"
     r"|\b(?:operating|acting|serving|deployed|working)\s+under(?:\s+the\s+(?:command|authority|auspices|flag"
     r"|aegis|control)\s+of)?\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "patrols jointly with Russia", "deployed alongside the Lebanese army": partners in the work.
+PARTNER_BEFORE = re.compile(
+    r"\b(?:patrol\w*|monitor\w*|observ\w*|deploy\w*|peace-?keep\w*|verif\w*|supervis\w*|escort\w*)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:jointly\s+|together\s+)?(?:with|alongside)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "observers of the OSCE", "composed of representatives of Ethiopia", "drawn from Russian units".
@@ -226,7 +232,7 @@ AGENT_START = re.compile(
 AGENT_END = re.compile(
     r"[;:()]|(?<![A-Z])\.(?=\s+[A-Z]|\s*$)|,(?!\s*(?:and\s+|or\s+)?(?:the\s+)?[A-Z])"
     r"|\b(?:will|shall|must|would|is|are|was|were|which|who|that|to|while|until|after|before|during|using"
-    r"|including|with|against|in\s+order)\b"
+    r"|with|against|in\s+order)\b"
 )
 AGENT_REACH = 120
 # A party that only says something ("Turkish officials said") is a source, not a monitor.
@@ -350,7 +356,7 @@ def party_role(
     names_object = bool(OBJECT_OF.search(before)) and names_noun
     if AGENT_BEFORE.search(before) or (in_agent_phrase and not at_place and not names_object):
         return Role.MONITOR
-    if MEMBER_BEFORE.search(before) and not names_noun:
+    if (MEMBER_BEFORE.search(before) and not names_noun) or PARTNER_BEFORE.search(before):
         return Role.MONITOR
     if at_place or BOUND_SIDE_AFTER.match(text[end : end + 100]) or PLACE_TITLED_MISSION.match(after):
         return None
