@@ -14,6 +14,11 @@ from datetime import date
 
 from tracker.domain import Facets, Kind
 
+
+def word_set(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
 MAX_TITLE_CHARS = 90
 # A core that fits within this is kept whole: ending a few characters past the target beats
 # cutting a complete thought.
@@ -23,8 +28,16 @@ MAX_TITLE_WORDS = 16
 MIN_TITLE_WORDS = 3
 # Frames and the operative core both sit in a clause's opening; a long clause's tail never
 # changes the title, and reading only this much keeps titling cheap on huge inputs.
-TITLE_SOURCE_CHARS = 600
+TITLE_SOURCE_CHARS = 400
 MAX_FRAMES = 6
+# Closing attributions and bare "that will take effect" tails sit within this many characters
+# of the end.
+ATTRIBUTION_CHARS = 120
+FRAME_VERB_CHARS = 220
+CORE_CHARS = 260
+# How far past a possible cut a pattern needs to see to recognise it.
+CUT_LOOKAHEAD_CHARS = 30
+LIST_LOOKAHEAD_CHARS = 200
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -61,13 +74,12 @@ LEADING_PHRASE = re.compile(
     r"as\s+soon\s+as|when|under|according\s+to|in\s+order\s+to|in\s+accordance\s+with|"
     r"in\s+line\s+with|pursuant\s+to|pending|prior\s+to|with\s+effect\s+from|effective|as\s+part\s+of|"
     r"for\s+the\s+purposes?\s+of|in\s+no\s+event|with\s+the\s+(?:participation|support|assistance|help|mediation)|"
-    r"(?-i:To)\s+\w+|further|furthermore|moreover|meanwhile|also|additionally|"
+    r"further|furthermore|moreover|meanwhile|also|additionally|"
     r"in\s+addition|in\s+particular|in\s+turn|thereafter|then|subsequently|first|second|third|finally|"
     r"in\s+(?:the\s+)?(?:same|first|next|coming|following|initial|second|third|final)\b|"
     r"in\s+(?:a|the|its|their|his|her)\s+(?:joint\s+)?(?:statement|communiqu[eé]|declaration|"
     r"memorandum|agreement|deal|accord|document|text|plan|proposal|announcement|speech|remarks)\b|"
-    r"the\s+day\s+after|the\s+(?:next|following)\s+day)\b[^,;:]{0,110},\s*)",
-    re.IGNORECASE,
+    r"the\s+day\s+after|the\s+(?:next|following)\s+day)\b[^,;:]{0,110},\s*)"
 )
 SAY = (
     r"(?:said|says|stated|announced|announces|added|declared|reported|noted|"
@@ -79,6 +91,25 @@ AGREE = (
     r"undertakes|commit(?:s|ted)?\s+(?:themselves|itself|himself|herself)|committed|"
     r"are\s+committed|is\s+committed|vowed|vow|vows|resolved|consented|accepted|accept|accepts)"
 )
+# The verbs reporting frames turn on: a clause without one of them in its opening cannot
+# open with such a frame, and a word lookup is far cheaper than trying the frame pattern.
+FRAME_VERBS = word_set(
+    "said says stated announced announces added declared reported noted confirmed "
+    "explained insisted stressed told agree agrees agreed decide decides decided "
+    "promise promises promised pledge pledges pledged undertake undertakes undertook "
+    "commit commits committed vow vows vowed resolved consented accept accepts "
+    "accepted planned expected envisaged envisage envisages stipulated stipulate "
+    "stipulates proposed intended understood provide provides provided call calls "
+    "called foresee foresees foresaw set sets spell spells lay lays"
+)
+# The words a closing attribution turns on (", the statement said", ", according to officials").
+ATTRIBUTION_VERBS = word_set(
+    "said says stated announced announces added declared reported noted confirmed explained insisted "
+    "stressed told according"
+)
+# "To monitor the agreement, the sides shall ...": a purpose, capitalised as a sentence opening
+# (lower case, "to ..." continues a clause).
+PURPOSE_OPENING = re.compile(r"To\s+\w+[^,;:]{0,110},\s*")
 # Frames that open a clause and report it rather than set it: "Putin stated that", "the
 # sides agreed with Turkey to", "it was planned to", "the deal provides for".
 REPORTING_FRAME = re.compile(
@@ -90,8 +121,7 @@ REPORTING_FRAME = re.compile(
     r"envisaged|stipulated|proposed|intended|announced|reported|understood|stated|said)\s+"
     r"(?:that|to)\s+"
     r"|^(?:[^,;:]{0,80}?\s)?(?:also\s+)?(?:provides?|provided|calls?|called|stipulates?|stipulated|"
-    r"envisages?|envisaged|foresees?|foresaw|sets?\s+out|spells?\s+out|lays?\s+down)\s+(?:for|that)\s+",
-    re.IGNORECASE,
+    r"envisages?|envisaged|foresees?|foresaw|sets?\s+out|spells?\s+out|lays?\s+down)\s+(?:for|that)\s+"
 )
 # A reported clause's own closing attribution: ", Putin stated." or ", the statement said."
 TRAILING_ATTRIBUTION = re.compile(
@@ -103,8 +133,7 @@ TRAILING_ATTRIBUTION = re.compile(
 GENERIC_SUBJECT = re.compile(
     r"^(?:the\s+|both\s+|all\s+|each\s+|the\s+two\s+|all\s+the\s+)?"
     r"(?:parties|party|sides|side|signatories|belligerents|they|we)\s+"
-    r"(?:shall|will|would|must|should|are\s+to|is\s+to|have\s+to|has\s+to)\s+(?!not\b|never\b|be\b)",
-    re.IGNORECASE,
+    r"(?:shall|will|would|must|should|are\s+to|is\s+to|have\s+to|has\s+to)\s+(?!not\b|never\b|be\b)"
 )
 ASIDE_ADVERB = re.compile(
     r",\s*(?:however|therefore|moreover|furthermore|in\s+turn|in\s+particular|inter\s+alia|"
@@ -113,12 +142,15 @@ ASIDE_ADVERB = re.compile(
     re.IGNORECASE,
 )
 ALSO = re.compile(r"\s+also(?=\s)", re.IGNORECASE)
-BRACKETED = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")
+# Patterns that open with a character class let the regex engine skip ahead cheaply.
+BRACKETED = re.compile(r"[(\[](?:(?<=\()[^()]*\)|(?<=\[)[^\[\]]*\])")
+SPELLED_NUMBER_MARK = re.compile(r"\(\d")
 SPELLED_NUMBER = re.compile(
     rf"\b{NUMBER_WORD}(?:(?:[\s-]+|\s+and\s+){NUMBER_WORD})*\s*\((\d[\d,.]*)\)", re.IGNORECASE
 )
-QUOTE = re.compile(r"[\"“”„«»]|(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])")
-NUMBER_RANGE = re.compile(r"(?<=\d)\s*-\s*(?=\d)")
+# Quotation marks, and single quotes that do not stand between two letters as apostrophes do.
+QUOTE = re.compile(r"[\"“”„«»'‘’](?:(?<=[\"“”„«»])|(?<![A-Za-z].)|(?![A-Za-z]))")
+NUMBER_RANGE = re.compile(r"(\d)\s*-\s*(?=\d)")
 UNIT = re.compile(
     r"(?<=[\d\w])[\s-]+(?:kilomet(?:re|er)s?|kms?)\b|(?<=\d)[\s-]+met(?:re|er)s\b", re.IGNORECASE
 )
@@ -129,65 +161,67 @@ MLRS = re.compile(
     re.IGNORECASE,
 )
 # A limit in time at the end of the core: the deadline has its own column.
+# Each scanning pattern opens with a literal space or comma (the text is space-normalised),
+# which the regex engine skips to cheaply.
 TIME_TAIL = re.compile(
-    r"\s+(?:by|before|no\s+later\s+than|not\s+later\s+than|within|until|till|from|starting(?:\s+from)?|"
+    r" (?:by|before|no\s+later\s+than|not\s+later\s+than|within|until|till|from|starting(?:\s+from)?|"
     r"beginning|as\s+of|as\s+from|at|on|after|effective|with\s+effect\s+from|in\s+the\s+(?:first|next|coming))\s+"
     rf"(?:the\s+(?:end|beginning|middle|start|latest|earliest|first|next|coming|signing|signature|date|"
     rf"day|entry|expiry|deadline)\b|mid-|{CLOCK_OR_DAY}|{MONTH}|{WEEKDAY}|noon\b|midnight\b|dawn\b|"
     rf"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|"
     rf"fifty|sixty|seventy|ninety|several|a\s+few)\b[\w\s()-]{{0,20}}?\b(?:hours?|days?|weeks?|"
     rf"months?|years?)\b|next\s+(?:week|month|year)|this\s+(?:week|month|year)|today|tomorrow|"
-    r"the\s+same\s+(?:day|time|period)|that\s+(?:day|date|time)|the\s+moment|D[+-]?\d*\b)",
-    re.IGNORECASE,
+    r"the\s+same\s+(?:day|time|period)|that\s+(?:day|date|time)|the\s+moment|d[+-]\d+\b)"
 )
-# Where a long subordinate tail begins; the title ends before it.
 # Where a long subordinate tail or a second clause begins; the title ends before it.
 SUBORDINATE_TAIL = re.compile(
-    r"\s*[;:]\s|\s+[–—]\s|\s+-\s|,?\s+(?:which|who|whose|whereby|so\s+as\s+to|in\s+order\s+to|so\s+that|"
+    r"(?:which|who|whose|whereby|so\s+as\s+to|in\s+order\s+to|so\s+that|"
     r"with\s+the\s+(?:aim|objective|purpose|goal)|for\s+the\s+purpose|including|in\s+accordance\s+with|"
     r"in\s+line\s+with|in\s+implementation\s+of|pursuant\s+to|as\s+well\s+as|while|whereas|unless|"
     r"provided\s+that|subject\s+to|except|excluding|thereby|as\s+soon\s+as\s+possible|"
     r"and\s+(?:shall|will|must|should|would|may|can|is\s+to|are\s+to))\b"
-    r"|,\s+(?:and|but)\s+(?:each|the|both|all|no|neither|its|their|those|these|they|it)\b",
-    re.IGNORECASE,
 )
-RELATIVE_PRONOUN = re.compile(r",?\s+(?:which|who|whom|that)\b", re.IGNORECASE)
-MODAL = re.compile(r"\s(?:shall|will|must|should|would|may|is\s+to|are\s+to)\s", re.IGNORECASE)
+# ", and the militias shall": a second clause with its own subject.
+SECOND_CLAUSE = re.compile(
+    r", (?:and|but)\s+(?:each|the|both|all|no|neither|its|their|those|these|they|it)\b"
+)
+PUNCTUATION_TAILS = ("; ", ": ", " – ", " — ", " - ")
+SUBORDINATE_TAIL_AFTER_SPACE = re.compile(f" {SUBORDINATE_TAIL.pattern}")
+# The patterns of the clause analysis below are lower case and read a lowered copy of the text
+# (offset for offset), far cheaper than ignoring case.
+WORD = re.compile(r"[A-Za-z]+")
+RELATIVE_PRONOUN = re.compile(r",?\s+(?:which|who|whom|that)\b")
+MODAL = re.compile(r"\s(?:shall|will|must|should|would|may|is\s+to|are\s+to)\s")
 # Prepositions that usually open an adjunct ("along the contact line", "on either side of"):
 # a title cut before one still reads as a whole thought.
 ADJUNCT_START = re.compile(
-    r"(?<![,])(?<!\band)(?<!\bor)\s+(?=(?:between|along|across|throughout|within|on|at|in|into|inside|outside|"
-    r"from|under|during|after|before|until|near|towards|toward|beyond|against|via|through|without|"
-    r"around|where|when)\b)",
-    re.IGNORECASE,
+    r" (?=(?:between|along|across|throughout|within|on|at|in|into|inside|outside|from|under|during|"
+    r"after|before|until|near|towards|toward|beyond|against|via|through|without|around|where|when)\b)"
 )
+LIST_JOINERS = (" and ", " or ")
 # Auxiliaries and linking verbs that show a stretch of text already holds a predicate.
 PREDICATE = re.compile(
     r"\b(?:shall|will|would|must|may|might|should|can|cannot|is|are|was|were|be|been|has|have|had|"
-    r"agrees?|agreed|remains?|continues?|begins?|began|ends?)\b",
-    re.IGNORECASE,
+    r"agrees?|agreed|remains?|continues?|begins?|began|ends?)\b"
 )
 # "Military units shall be stopped" -> "Military units to be stopped": the headline form of a
 # passive obligation, which cannot be misread as already done.
 PASSIVE_AUXILIARY = re.compile(
     r"\s+(?:shall|will|would|must|should|is\s+to|are\s+to)\s+be\s+"
-    r"(?=(?!not\b)\w+(?:ed|en|wn|ept|eld|ilt|ade|id|ut|et|ound|ung|ught|ost)\b)",
-    re.IGNORECASE,
+    r"(?=(?!not\b)\w+(?:ed|en|wn|ept|eld|ilt|ade|id|ut|et|ound|ung|ught|ost)\b)"
 )
 # A subject the passive headline form would garble: a pronoun, a negation or a place.
 PLAIN_SUBJECT_START = re.compile(
     r"^(?!(?:it|they|this|that|these|those|he|she|we|there|here|no|none|neither|nor|nothing|not|"
     r"in|on|at|by|from|to|with|within|under|after|before|during|for|of|as|beyond|inside|outside|"
     r"along|across|throughout|between|among|around|near|behind|upon|over|below|above|beneath|"
-    r"pending|following|until|since|once|when|where|if|unless|while|whereas|although)\b)",
-    re.IGNORECASE,
+    r"pending|following|until|since|once|when|where|if|unless|while|whereas|although)\b)"
 )
 # A clause that opens with a place or condition ("Beyond the zone, ...") before its subject.
 OPENING_ADJUNCT = re.compile(
     r"^(?:in|on|at|by|from|to|with|within|under|after|before|during|for|of|as|beyond|inside|outside|"
     r"along|across|throughout|between|among|around|near|behind|upon|over|below|above|beneath|"
-    r"pending|following|until|since|once|when|where|if|unless|while|whereas|although)\b",
-    re.IGNORECASE,
+    r"pending|following|until|since|once|when|where|if|unless|while|whereas|although)\b"
 )
 MAX_PASSIVE_SUBJECT_WORDS = 10
 # Time asides inside the clause: "create, within one year, the conditions".
@@ -208,9 +242,9 @@ QUALIFYING_ASIDE = re.compile(
 # "No heavy weapons, including artillery, tanks and guns, shall be deployed": the examples run
 # to the first comma that does not separate them.
 EXAMPLES_ASIDE = re.compile(
-    r",\s*(?:including|such\s+as|notably|in\s+particular|especially|excluding|except|other\s+than)\b",
-    re.IGNORECASE,
+    r",\s*(?:including|such\s+as|notably|in\s+particular|especially|excluding|except|other\s+than)\b"
 )
+ASIDE_MODALS = ("shall,", "will,", "must,", "should,", "would,", "may,", " to,")
 MODAL_ASIDE = re.compile(
     r"\b(shall|will|must|should|would|may|is\s+to|are\s+to)\s*,[^,]{1,80},\s*", re.IGNORECASE
 )
@@ -225,17 +259,15 @@ DEADLINE_OPENING = re.compile(
 DURATION_WORDS = re.compile(r"\b(?:for|last|lasts|over|period)\b", re.IGNORECASE)
 # A thousands separator ("15,000 troops") is not a comma that ends anything.
 COMMA = re.compile(r",(?!(?<=\d,)\d{3}\b)")
-AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
-# Lower case only: "Line A" ends on a name, not on an article.
-DANGLING_WORD = re.compile(
-    r"(?:\s+(?:and|or|the|a|an|of|to|with|by|its|their|his|her|as|for|in|on|at|from|that|this|"
-    r"these|those|which|who|whose|but|nor|is|are|be|shall|will|would|must|should|may|not|"
-    r"between|along|into|than|such|per|via))+$"
+AND_OR = re.compile(r"\b(?:and|or)\b")
+# Words that cannot end a title; lower case only, so "Line A" keeps its name.
+PHRASE_DANGLING_WORDS = word_set(
+    "and or the a an of to with by its their his her as for in on at from that this "
+    "these those which who whose but nor is are be shall will would must should may "
+    "not between along into than such per via"
 )
 # Mid-phrase, a determiner left before the ellipsis says nothing ("mortars of all…").
-DANGLING_BEFORE_ELLIPSIS = re.compile(
-    r"(?:\s+(?:all|any|each|both|either|neither|no|some|every|other|more|most|of|the|a|an|and|or|to))+$"
-)
+ELLIPSIS_DANGLING_WORDS = word_set("all any each both either neither no some every other more most")
 # "A ceasefire that will take effect" once its time is cut says no more than "A ceasefire".
 BARE_ENTRY_INTO_FORCE = re.compile(
     r",?\s+(?:that|which)\s+(?:will|would|shall|is\s+to|are\s+to)\s+(?:begin|start|commence|take\s+effect|"
@@ -274,17 +306,19 @@ def tidy(text: str) -> str:
     # Each rewrite runs only where its key character or word occurs: titling every provision
     # of a large text must stay cheap.
     if "(" in text or "[" in text:
-        text = SPELLED_NUMBER.sub(lambda match: match.group(1), text)
+        if SPELLED_NUMBER_MARK.search(text):
+            text = SPELLED_NUMBER.sub(lambda match: match.group(1), text)
         for _ in range(2):
             text = BRACKETED.sub("", text)
+        text = " ".join(text.split())
     text = QUOTE.sub("", text)
     lowered = text.lower()
     if "multiple" in lowered:
         text = MLRS.sub("MLRS", text)
-    if "km" in lowered or "kilomet" in lowered or "met" in lowered:
+    if "km" in lowered or "kilomet" in lowered or "metre" in lowered or "meter" in lowered:
         text = UNIT.sub(lambda match: UNIT_ABBREVIATIONS[match.group(0).strip(" -")[0].lower()], text)
     if "-" in text:
-        text = NUMBER_RANGE.sub("–", text)
+        text = NUMBER_RANGE.sub(r"\1–", text)
     if "," in text:
         text = ASIDE_ADVERB.sub("", text)
     return text.strip(" \t,;:.-–—")
@@ -292,35 +326,59 @@ def tidy(text: str) -> str:
 
 def operative_core(text: str, deadline_text: str | None) -> str:
     """The clause from its operative words on, without framing, deadline or attribution."""
-    text = TRAILING_ATTRIBUTION.sub("", text.rstrip(". ")).strip(" ,")
-    text = ALSO.sub("", text)
+    text = text.rstrip(". ")
+    # Anchored at the end: searching only the last stretch keeps long clauses cheap.
+    tail_words = text[-ATTRIBUTION_CHARS:].lower().replace(",", " ").split()
+    attribution = (
+        TRAILING_ATTRIBUTION.search(text, max(0, len(text) - ATTRIBUTION_CHARS))
+        if not ATTRIBUTION_VERBS.isdisjoint(tail_words)
+        else None
+    )
+    if attribution:
+        text = text[: attribution.start()].strip(" ,")
+    if " also " in text.lower():
+        text = ALSO.sub("", text)
+    has_frame_verb = not FRAME_VERBS.isdisjoint(text[:FRAME_VERB_CHARS].lower().replace(",", " ").split())
     for _ in range(MAX_FRAMES):
-        trimmed = strip_frame(text)
+        trimmed = strip_frame(text, has_frame_verb)
         if trimmed == text:
             break
         text = trimmed
-    text = TIME_ASIDE.sub(" ", text)
-    text = QUALIFYING_ASIDE.sub(" ", text)
-    text = drop_examples(text)
-    text = MODAL_ASIDE.sub(lambda match: f"{match.group(1)} ", text)
-    text = strip_frame(text)
-    text = drop_subject_aside(text)
+    if "," in text:
+        text = TIME_ASIDE.sub(" ", text)
+        text = QUALIFYING_ASIDE.sub(" ", text)
+        text = drop_examples(text)
+        if any(modal in text for modal in ASIDE_MODALS):
+            text = MODAL_ASIDE.sub(lambda match: f"{match.group(1)} ", text)
+        text = strip_frame(text, has_frame_verb)
+    # The title lies in the core's opening; later rules need no more than this of it.
+    text = text[:CORE_CHARS]
+    if "," in text:
+        text = drop_subject_aside(text)
     text = drop_subject_relative(text)
     text = collapse_passive(text)
-    text = DANGLING_WORD.sub("", cut_tail(text, deadline_text)).rstrip(" ,;:")
-    return BARE_ENTRY_INTO_FORCE.sub("", text)
+    text = without_dangling_words(cut_tail(text, deadline_text), PHRASE_DANGLING_WORDS)
+    bare = BARE_ENTRY_INTO_FORCE.search(text, max(0, len(text) - ATTRIBUTION_CHARS))
+    return text[: bare.start()] if bare else text
 
 
-def strip_frame(text: str) -> str:
-    """The clause without its first framing phrase, if one opens it and leaves enough behind."""
-    for pattern in (LEADING_PHRASE, REPORTING_FRAME, GENERIC_SUBJECT):
-        frame = pattern.match(text)
+def strip_frame(text: str, has_frame_verb: bool) -> str:
+    """The clause without its first framing phrase, if one opens it and leaves enough behind.
+
+    has_frame_verb tells whether the clause's opening holds a reporting verb at all.
+    """
+    # The frame patterns are lower case and read lowered text: far cheaper than ignoring case.
+    lowered = same_length_lower(text)
+    for pattern in (PURPOSE_OPENING, LEADING_PHRASE, REPORTING_FRAME, GENERIC_SUBJECT):
+        if pattern is REPORTING_FRAME and not has_frame_verb:
+            continue
+        frame = pattern.match(text if pattern is PURPOSE_OPENING else lowered)
         if frame is None:
             continue
         trimmed = text[frame.end() :].lstrip(" ,")
         if len(trimmed.split()) < MIN_TITLE_WORDS:
             continue
-        if RELATIVE_PRONOUN.match(" " + trimmed):
+        if RELATIVE_PRONOUN.match(" " + trimmed.lower()):
             continue  # the phrase was the head of a relative clause, not a frame
         return trimmed
     return text
@@ -328,7 +386,7 @@ def strip_frame(text: str) -> str:
 
 def drop_examples(text: str) -> str:
     """The text without a comma-enclosed list of examples ('including tanks, artillery and mortars')."""
-    aside = EXAMPLES_ASIDE.search(text)
+    aside = EXAMPLES_ASIDE.search(same_length_lower(text))
     if aside is None:
         return text
     for comma in COMMA.finditer(text, aside.end()):
@@ -340,11 +398,12 @@ def drop_examples(text: str) -> str:
 def drop_subject_aside(text: str) -> str:
     """'The ceasefire, signed in Havana, will begin' -> 'The ceasefire will begin'."""
     first_comma = first_clause_comma(text)
-    if first_comma < 0 or PREDICATE.search(text, 0, first_comma):
+    lowered = same_length_lower(text)
+    if first_comma < 0 or PREDICATE.search(lowered, 0, first_comma):
         return text
-    if OPENING_ADJUNCT.match(text):
+    if OPENING_ADJUNCT.match(lowered):
         return drop_relative_aside(text, first_comma)
-    for predicate in PREDICATE.finditer(text, first_comma):
+    for predicate in PREDICATE.finditer(lowered, first_comma):
         before = text[: predicate.start()].rstrip()
         if before.endswith(",") and len(before) - 1 > first_comma:
             closing_comma = len(before) - 1
@@ -363,9 +422,10 @@ def drop_subject_aside(text: str) -> str:
 
 def drop_relative_aside(text: str, first_comma: int) -> str:
     """'In the first area, which extends 10 km, the forces shall' -> 'In the first area, the forces shall'."""
-    if not RELATIVE_PRONOUN.match(text, first_comma):
+    lowered = same_length_lower(text)
+    if not RELATIVE_PRONOUN.match(lowered, first_comma):
         return text
-    predicate = MODAL.search(text, first_comma)
+    predicate = MODAL.search(lowered, first_comma)
     if predicate is None:
         return text
     closing_comma = text.rfind(",", first_comma + 1, predicate.start())
@@ -376,12 +436,15 @@ def drop_relative_aside(text: str, first_comma: int) -> str:
 
 def drop_subject_relative(text: str) -> str:
     """'All prisoners which each side holds shall be repatriated' -> 'All prisoners shall be ...'."""
-    relative = RELATIVE_PRONOUN.search(text)
-    if relative is None or PREDICATE.search(text, 0, relative.start()):
+    lowered = same_length_lower(text)
+    if " which" not in lowered and " who" not in lowered and " that" not in lowered:
+        return text
+    relative = RELATIVE_PRONOUN.search(lowered)
+    if relative is None or PREDICATE.search(lowered, 0, relative.start()):
         return text
     if len(text[: relative.start()].split()) < 2:
         return text
-    modal = MODAL.search(text, relative.end())
+    modal = MODAL.search(lowered, relative.end())
     if modal is None or not text[relative.end() : modal.start()].strip():
         return text
     return text[: relative.start()] + text[modal.start() :]
@@ -389,14 +452,17 @@ def drop_subject_relative(text: str) -> str:
 
 def collapse_passive(text: str) -> str:
     """'Military units shall be stopped at the line' -> 'Military units to be stopped at the line'."""
-    passive = PASSIVE_AUXILIARY.search(text)
+    if " be " not in text:
+        return text
+    lowered = same_length_lower(text)
+    passive = PASSIVE_AUXILIARY.search(lowered)
     if passive is None:
         return text
     subject = text[: passive.start()]
     if (
-        not PLAIN_SUBJECT_START.match(subject)
+        not PLAIN_SUBJECT_START.match(lowered)
         or len(subject.split()) > MAX_PASSIVE_SUBJECT_WORDS
-        or PREDICATE.search(subject)
+        or PREDICATE.search(lowered, 0, passive.start())
         or COMMA.search(subject)
     ):
         return text
@@ -410,10 +476,15 @@ def first_clause_comma(text: str) -> int:
 
 def is_list_comma(text: str, position: int) -> bool:
     """Whether the comma at position separates items of a list ('tanks, artillery and mortars')."""
-    for item in COMMA.split(text[position + 1 :]):
+    following = text[position + 1 : position + 1 + LIST_LOOKAHEAD_CHARS].lower()
+    for item in COMMA.split(following):
         conjunction = AND_OR.search(item)
         head = item[: conjunction.start()] if conjunction else item
-        if SUBORDINATE_TAIL.match(item) or PREDICATE.search(head) or len(head.split()) > LIST_ITEM_WORDS:
+        if (
+            SUBORDINATE_TAIL.match(item.lstrip())
+            or PREDICATE.search(head)
+            or len(head.split()) > LIST_ITEM_WORDS
+        ):
             return False
         if conjunction:
             return True
@@ -422,7 +493,9 @@ def is_list_comma(text: str, position: int) -> bool:
 
 def deadline_cut(text: str, deadline_text: str) -> int:
     """Where the clause's own deadline phrase begins, if it is a time limit the title can drop."""
-    limit = tidy(deadline_text)
+    limit = " ".join(deadline_text.split())
+    if "(" in limit:
+        limit = " ".join(BRACKETED.sub("", SPELLED_NUMBER.sub(lambda match: match.group(1), limit)).split())
     if not limit or DURATION_WORDS.search(limit):
         return -1
     found = text.lower().find(limit.lower())
@@ -434,16 +507,21 @@ def deadline_cut(text: str, deadline_text: str) -> int:
 
 def cut_tail(text: str, deadline_text: str | None) -> str:
     """The text before its deadline phrase and, when still long, before a subordinate tail."""
-    time_cuts = [match.start() for match in TIME_TAIL.finditer(text)]
+    # A cut further in than a whole title would leave the text to shorten() all the same.
+    reach = MAX_WHOLE_TITLE_CHARS + CUT_LOOKAHEAD_CHARS
+    lowered = same_length_lower(text)
+    time_cuts = [match.start() for match in TIME_TAIL.finditer(lowered, 0, reach)]
     if deadline_text:
         time_cuts.append(deadline_cut(text, deadline_text))
     text = cut_at_first(text, time_cuts)
     if len(text) <= MAX_TITLE_CHARS:
         return text
-    tail_cuts = [match.start() for match in SUBORDINATE_TAIL.finditer(text)]
-    for comma in COMMA.finditer(text):
-        before = text[: comma.start()]
-        opens_with_place = OPENING_ADJUNCT.match(before) and not PREDICATE.search(before)
+    tail_cuts = [text.find(mark) for mark in PUNCTUATION_TAILS]
+    lowered = same_length_lower(text)
+    tail_cuts.extend(match.start() for match in SUBORDINATE_TAIL_AFTER_SPACE.finditer(lowered, 0, reach))
+    tail_cuts.extend(match.start() for match in SECOND_CLAUSE.finditer(lowered, 0, reach))
+    for comma in COMMA.finditer(text, 0, MAX_WHOLE_TITLE_CHARS + 1):
+        opens_with_place = OPENING_ADJUNCT.match(lowered) and not PREDICATE.search(lowered, 0, comma.start())
         if not opens_with_place and not is_list_comma(text, comma.start()):
             tail_cuts.append(comma.start())
     return cut_at_first(text, tail_cuts)
@@ -465,17 +543,34 @@ def shorten(text: str) -> str:
         return text
     room = min(MAX_TITLE_CHARS, len(" ".join(words[:MAX_TITLE_WORDS])))
     # Cutting before the predicate would leave a subject with nothing said about it.
-    predicate = PREDICATE.search(text)
+    lowered = same_length_lower(text)
+    predicate = PREDICATE.search(lowered)
     earliest = predicate.end() if predicate else 0
     boundaries = [
         match.start()
-        for match in ADJUNCT_START.finditer(text, earliest, room + 1)
-        if match.start() >= MIN_ADJUNCT_CUT_CHARS
+        for match in ADJUNCT_START.finditer(lowered, max(MIN_ADJUNCT_CUT_CHARS - 1, earliest), room + 1)
+        if text[match.start() - 1] != "," and not text[: match.start() + 1].endswith(LIST_JOINERS)
     ]
     if boundaries:
-        head = DANGLING_WORD.sub("", text[: boundaries[-1]]).rstrip(" ,;:")
+        head = without_dangling_words(text[: max(boundaries)], PHRASE_DANGLING_WORDS)
         if len(head.split()) > MIN_TITLE_WORDS:
             return head
     cut = text.rfind(" ", 0, room)
     head = text[:cut] if cut > 0 else text[: room - 1]
-    return DANGLING_BEFORE_ELLIPSIS.sub("", DANGLING_WORD.sub("", head)).rstrip(" ,;:") + "…"
+    return without_dangling_words(head, PHRASE_DANGLING_WORDS | ELLIPSIS_DANGLING_WORDS) + "…"
+
+
+def same_length_lower(text: str) -> str:
+    """The text in lower case, offset for offset (a few letters lengthen when lowered)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(character.lower()[0] for character in text)
+
+
+def without_dangling_words(text: str, dangling: frozenset[str]) -> str:
+    """The text without trailing words that cannot end a phrase."""
+    words = text.rstrip(" ,;:").split(" ")
+    while len(words) > 1 and words[-1] in dangling:
+        words.pop()
+    return " ".join(words).rstrip(" ,;:")
