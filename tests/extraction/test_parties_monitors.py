@@ -166,6 +166,12 @@ def test_lists_agents_and_subjects_of_monitoring(sentence: str, parties: set[str
         ("Syria shall withdraw its forces from the areas where UNIKOM is deployed.", set()),
         # A mission titled after a place belongs to the organisation that runs it.
         ("The Darfur Verification Mission of the OSCE will verify compliance.", {"OSCE"}),
+        # A coalition led by a party is a belligerent unless the clause gives it the monitoring.
+        (
+            "The Saudi-led coalition will halt air strikes, and UN monitors will verify the truce.",
+            {"United Nations"},
+        ),
+        ("An African Union-led mission will monitor the truce.", {"African Union"}),
         # A source of the news is not a monitor, even right after the agent phrase.
         (
             "The truce will be monitored by observers from the African Union, the Kenyan foreign "

@@ -33,8 +33,8 @@ PATROL_CUE = re.compile(
     r"|oversee\w*|overs(?:ight|aw)|inspect\w*|investigat\w*|polic(?:e|ed|es|ing)\b|protected\s+by|protection\s+force"
     r"|missions?\b|under\s+(?:[\w.]+\s+){0,2}watch\b|control\s+(?:in|over)\s+the|keep(?:s|ing)?\s+the\s+peace"
     r"|peace\s+enforcement|stabili[sz]ation\s+force"
-    r"|(?:force|mission|contingent|coalition|operation)\s+(?:led|commanded|headed)\s+by"
-    r"|-led\s+(?:[\w-]+\s+)?(?:force|mission|coalition|contingent|operation))"
+    r"|(?:force|mission|contingent)\s+(?:led|commanded|headed)\s+by"
+    r"|-led\s+(?:[\w-]+\s+)?(?:force|mission|contingent))"
 )
 # Phrases that look like a monitoring cue but set none: complying with a ceasefire ("Israel and
 # Syria will scrupulously observe the cease-fire"), moving one's own forces to a line ("shall be
@@ -83,7 +83,9 @@ BODY_TITLE = (
     r"|Mission|Mechanism|Commission|Committee|Force|Team|Group|Command|Operation)s?\b"
 )
 FORCE_AFTER = re.compile(
-    rf"^(?:['’]s)?(?:\s+{QUALIFIER}){{0,3}}?\s+{FORCE}\b|^-led\b"
+    rf"^(?:['’]s)?(?:\s+{QUALIFIER}){{0,3}}?\s+{FORCE}\b"
+    r"|^-led\s+(?:[\w-]+\s+){0,2}?(?:forces?|missions?|peace-?keep\w*|monitor\w*|observ\w*|contingents?"
+    r"|stabili[sz]ation|verification|mechanism|commission|team|group|committee|[A-Z]{3,})"
     r"|^\s+(?:taking|takes|take|will\s+take)\s+part\b|^\s+participat\w+",
     re.IGNORECASE,
 )
@@ -208,7 +210,7 @@ MODIFIES_NOUN = re.compile(
     r"|partners|contributing)\b)(?![a-z]+ing\b)[a-z]"
 )
 LEAVING_AFTER = re.compile(
-    r"^(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:will|shall|must|would|to)?\s*(?:gradually\s+|fully\s+)?"
+    r"^(?:['’]s|-\w+)?(?:\s+[\w-]+){0,3}?\s+(?:will|shall|must|would|to)?\s*(?:gradually\s+|fully\s+)?"
     r"(?:withdraw(?:s|n|ing)?|pull(?:s|ed|ing)?|leave|leaves|leaving|return(?:s|ed|ing)?|retreat(?:s|ed|ing)?"
     r"|redeploy(?:s|ed|ing)?|disengage[sd]?|(?:be\s+)?(?:replaced|relieved)|(?:will|shall|must|may|would|can)\s+not|refrain\w*|cease[sd]?|stop"
     r"|halt|abstain\w*)\b",
@@ -217,7 +219,8 @@ LEAVING_AFTER = re.compile(
 # Forces whose own obligation is to let, hand over, respect or stop something are a bound side, not
 # the monitor: "the Sudanese army and the RSF shall allow convoys escorted by African Union troops".
 BOUND_SIDE_AFTER = re.compile(
-    r"^(?:['’]s)?(?:\s+[\w-]+){0,6}?\s+(?:shall|will|must|may|would|(?:is|are)\s+to|agreed?\s+to|undertakes?\s+to)"
+    r"^(?:['’]s|-\w+)?(?:\s+[\w-]+){0,6}?\s+(?:shall|will|must|may|would|(?:is|are)\s+to|agreed?\s+to"
+    r"|undertakes?\s+to)"
     r"\s+(?:\w+ly\s+)?(?:allow|permit|respect|comply|abide|adhere|release|free|hand|surrender|dismantle|destroy"
     r"|remove|lift|open|grant|refrain|cease|stop|halt|end|recogni[sz]e|accept|sign|renounce|lay|disarm"
     r"|demobili[sz]e|confine|assemble|vacate|evacuate|exchange|return|retreat|withdraw|pull|leave)\b",
@@ -237,7 +240,7 @@ AGENT_END = re.compile(
 AGENT_REACH = 120
 # A party that only says something ("Turkish officials said") is a source, not a monitor.
 SPEAKER_AFTER = re.compile(
-    r"^(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:said|says|say|told|stated|added|announced|noted|insisted)\b",
+    r"^(?:['’]s|-\w+)?(?:\s+[\w-]+){0,3}?\s+(?:said|says|say|told|stated|added|announced|noted|insisted)\b",
     re.IGNORECASE,
 )
 OBJECT_OF = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
