@@ -168,7 +168,7 @@ def test_lists_agents_and_subjects_of_monitoring(sentence: str, parties: set[str
         ("The Darfur Verification Mission of the OSCE will verify compliance.", {"OSCE"}),
         # A coalition led by a party is a belligerent unless the clause gives it the monitoring.
         (
-            "The Saudi-led coalition will halt air strikes, and UN monitors will verify the truce.",
+            "The Saudi-led coalition will halt air strikes while UN monitors verify the truce.",
             {"United Nations"},
         ),
         ("An African Union-led mission will monitor the truce.", {"African Union"}),
