@@ -17,6 +17,11 @@ def monitors_of(sentence: str) -> set[str]:
     ("sentence", "parties"),
     [
         ("UNIKOM shall verify the withdrawal from the border strip.", {"United Nations"}),
+        ("The AU Peace and Security Council shall oversee the disarmament.", {"African Union"}),
+        (
+            "The United Nations Secretary-General shall appoint a special envoy to monitor the truce.",
+            {"United Nations"},
+        ),
         (
             "Inside the limited area will be stationed UNTSO, the observer body of the region.",
             {"United Nations"},

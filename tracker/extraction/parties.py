@@ -172,7 +172,7 @@ DISPATCH_SUBJECT = re.compile(
 # "Russia and the United States will set up ... a working group to ... monitor the ceasefire".
 FOUNDER_SUBJECT = re.compile(
     r"^(?:\s+\w+){0,3}?\s+(?:will|shall|would|to|must|agreed\s+to|agree\s+to)?\s*(?:jointly\s+)?"
-    r"(?:set\s+up|establish|form|create)\b[^.;]{0,80}?"
+    r"(?:set\s+up|establish|form|create|appoint|nominate|designate|name)\b[^.;]{0,80}?"
     r"(?:\bto\s+(?:[\w-]+\s+){0,4}?(?:monitor|observe|verify|supervise|oversee|patrol)\b|\bmonitoring\b"
     r"|\bobserv(?:ers?|ation)\b)",
     re.IGNORECASE,
