@@ -99,6 +99,7 @@ def test_organisations_and_missions_by_name_or_acronym(sentence: str, parties: s
             {"Fiji", "Nepal", "United Nations"},
         ),
         ("Chadian troops will patrol the border jointly with Niger.", {"Chad", "Niger"}),
+        ("Both Chad and Niger will keep observation posts in the zone.", {"Chad", "Niger"}),
         (
             "The Joint Ceasefire Commission, co-chaired by Norway and the United Kingdom, will "
             "investigate violations.",

@@ -166,7 +166,9 @@ MONITOR_SUBJECT = re.compile(
 DISPATCH_SUBJECT = re.compile(
     rf"{SUBJECT_LEAD}deploy\b"
     rf"|{SUBJECT_LEAD}(?:provide|send|dispatch|contribute|station)\s+(?:[\w,-]+\s+){{0,3}}?(?:monitoring"
-    r"|observers?|observation|patrols?|peace-?keep\w*|verification|monitors|troops|forces?|police)",
+    r"|observers?|observation|patrols?|peace-?keep\w*|verification|monitors|troops|forces?|police)"
+    rf"|{SUBJECT_LEAD}(?:have|maintain|keep|operate|man)\s+(?:[\w,-]+\s+){{0,3}}?(?:observation\s+posts?"
+    r"|observers?|monitors|patrols?|peace-?keep\w*|monitoring\s+(?:posts?|points?|stations?|teams?))",
     re.IGNORECASE,
 )
 # "Russia and the United States will set up ... a working group to ... monitor the ceasefire".
