@@ -145,16 +145,13 @@ ALSO = re.compile(r"\s+also(?=\s)", re.IGNORECASE)
 # Patterns that open with a character class let the regex engine skip ahead cheaply.
 BRACKETED = re.compile(r"[(\[](?:(?<=\()[^()]*\)|(?<=\[)[^\[\]]*\])")
 SPELLED_NUMBER_MARK = re.compile(r"\(\d")
-SPELLED_NUMBER = re.compile(
-    rf"\b{NUMBER_WORD}(?:(?:[\s-]+|\s+and\s+){NUMBER_WORD})*\s*\((\d[\d,.]*)\)", re.IGNORECASE
-)
+SPELLED_NUMBER = re.compile(rf"\b{NUMBER_WORD}(?:(?:[\s-]+|\s+and\s+){NUMBER_WORD})*\s*\((\d[\d,.]*)\)")
+# "twenty-five (25)": the words of a number run within this many characters before its figure.
+SPELLED_NUMBER_REACH = 60
 # Quotation marks, and single quotes that do not stand between two letters as apostrophes do.
 QUOTE = re.compile(r"[\"“”„«»'‘’](?:(?<=[\"“”„«»])|(?<![A-Za-z].)|(?![A-Za-z]))")
 NUMBER_RANGE = re.compile(r"(\d)\s*-\s*(?=\d)")
-UNIT = re.compile(
-    r"(?<=[\d\w])[\s-]+(?:kilomet(?:re|er)s?|kms?)\b|(?<=\d)[\s-]+met(?:re|er)s\b", re.IGNORECASE
-)
-UNIT_ABBREVIATIONS = {"k": " km", "m": " m"}
+UNIT = re.compile(r"[ -](?:(kilomet(?:re|er)s?|kms?)|met(?:re|er)s)\b")
 MLRS = re.compile(
     r"\bmultiple[\s-]+(?:launch[\s-]+rocket|rocket[\s-]+launch(?:ing|er)?|missile[\s-]+launch(?:ing|er)?|"
     r"rocket|launch)[\s-]+(?:systems?|launchers?)\b|\bmultiple[\s-]+rocket[\s-]+launchers?\b",
@@ -268,6 +265,7 @@ PHRASE_DANGLING_WORDS = word_set(
 )
 # Mid-phrase, a determiner left before the ellipsis says nothing ("mortars of all…").
 ELLIPSIS_DANGLING_WORDS = word_set("all any each both either neither no some every other more most")
+ENTRY_INTO_FORCE_ENDINGS = ("begin", "start", "commence", "effect", "force")
 # "A ceasefire that will take effect" once its time is cut says no more than "A ceasefire".
 BARE_ENTRY_INTO_FORCE = re.compile(
     r",?\s+(?:that|which)\s+(?:will|would|shall|is\s+to|are\s+to)\s+(?:begin|start|commence|take\s+effect|"
@@ -307,7 +305,7 @@ def tidy(text: str) -> str:
     # of a large text must stay cheap.
     if "(" in text or "[" in text:
         if SPELLED_NUMBER_MARK.search(text):
-            text = SPELLED_NUMBER.sub(lambda match: match.group(1), text)
+            text = figures_for_spelled_numbers(text)
         for _ in range(2):
             text = BRACKETED.sub("", text)
         text = " ".join(text.split())
@@ -316,7 +314,7 @@ def tidy(text: str) -> str:
     if "multiple" in lowered:
         text = MLRS.sub("MLRS", text)
     if "km" in lowered or "kilomet" in lowered or "metre" in lowered or "meter" in lowered:
-        text = UNIT.sub(lambda match: UNIT_ABBREVIATIONS[match.group(0).strip(" -")[0].lower()], text)
+        text = abbreviated_units(text)
     if "-" in text:
         text = NUMBER_RANGE.sub(r"\1–", text)
     if "," in text:
@@ -324,11 +322,46 @@ def tidy(text: str) -> str:
     return text.strip(" \t,;:.-–—")
 
 
+def figures_for_spelled_numbers(text: str) -> str:
+    """'thirty (30) days' -> '30 days'; the search runs only just before each bracketed figure."""
+    lowered = same_length_lower(text)
+    pieces = []
+    kept = 0
+    for mark in SPELLED_NUMBER_MARK.finditer(lowered):
+        if mark.start() < kept:
+            continue
+        window = max(kept, mark.start() - SPELLED_NUMBER_REACH)
+        spelled = SPELLED_NUMBER.search(lowered, window, lowered.find(")", mark.start()) + 1)
+        if spelled is None or spelled.start() < kept:
+            continue
+        pieces.append(text[kept : spelled.start()])
+        pieces.append(spelled.group(1))
+        kept = spelled.end()
+    return "".join(pieces) + text[kept:]
+
+
+def abbreviated_units(text: str) -> str:
+    """'15 kilometres' -> '15 km', '300 metres' -> '300 m': a title has no room for the long forms."""
+    pieces = []
+    kept = 0
+    for unit in UNIT.finditer(same_length_lower(text)):
+        before = text[unit.start() - 1 : unit.start()]
+        if unit.group(1) and before.isalnum():
+            pieces.append(f"{text[kept : unit.start()]} km")
+        elif not unit.group(1) and before.isdigit():
+            pieces.append(f"{text[kept : unit.start()]} m")
+        else:
+            continue
+        kept = unit.end()
+    return "".join(pieces) + text[kept:]
+
+
 def operative_core(text: str, deadline_text: str | None) -> str:
     """The clause from its operative words on, without framing, deadline or attribution."""
     text = text.rstrip(". ")
+    lowered = text.lower().replace(",", " ")
     # Anchored at the end: searching only the last stretch keeps long clauses cheap.
-    tail_words = text[-ATTRIBUTION_CHARS:].lower().replace(",", " ").split()
+    tail_words = lowered[-ATTRIBUTION_CHARS:].split()
     attribution = (
         TRAILING_ATTRIBUTION.search(text, max(0, len(text) - ATTRIBUTION_CHARS))
         if not ATTRIBUTION_VERBS.isdisjoint(tail_words)
@@ -336,9 +369,9 @@ def operative_core(text: str, deadline_text: str | None) -> str:
     )
     if attribution:
         text = text[: attribution.start()].strip(" ,")
-    if " also " in text.lower():
+    if " also " in lowered:
         text = ALSO.sub("", text)
-    has_frame_verb = not FRAME_VERBS.isdisjoint(text[:FRAME_VERB_CHARS].lower().replace(",", " ").split())
+    has_frame_verb = not FRAME_VERBS.isdisjoint(lowered[:FRAME_VERB_CHARS].split())
     for _ in range(MAX_FRAMES):
         trimmed = strip_frame(text, has_frame_verb)
         if trimmed == text:
@@ -358,6 +391,8 @@ def operative_core(text: str, deadline_text: str | None) -> str:
     text = drop_subject_relative(text)
     text = collapse_passive(text)
     text = without_dangling_words(cut_tail(text, deadline_text), PHRASE_DANGLING_WORDS)
+    if not text.endswith(ENTRY_INTO_FORCE_ENDINGS):
+        return text
     bare = BARE_ENTRY_INTO_FORCE.search(text, max(0, len(text) - ATTRIBUTION_CHARS))
     return text[: bare.start()] if bare else text
 
@@ -495,7 +530,7 @@ def deadline_cut(text: str, deadline_text: str) -> int:
     """Where the clause's own deadline phrase begins, if it is a time limit the title can drop."""
     limit = " ".join(deadline_text.split())
     if "(" in limit:
-        limit = " ".join(BRACKETED.sub("", SPELLED_NUMBER.sub(lambda match: match.group(1), limit)).split())
+        limit = " ".join(BRACKETED.sub("", figures_for_spelled_numbers(limit)).split())
     if not limit or DURATION_WORDS.search(limit):
         return -1
     found = text.lower().find(limit.lower())
@@ -530,7 +565,8 @@ def cut_tail(text: str, deadline_text: str | None) -> str:
 def cut_at_first(text: str, cuts: list[int]) -> str:
     """The text before the first of cuts that leaves a title of at least MIN_TITLE_WORDS."""
     for cut in sorted(cuts):
-        if cut > 0 and len(text[:cut].split()) >= MIN_TITLE_WORDS:
+        # The text is space-normalised: its spaces count its words.
+        if cut > 0 and text.count(" ", 0, cut - 1) + 1 >= MIN_TITLE_WORDS:
             return text[:cut].rstrip(" ,;:")
     return text
 
@@ -570,7 +606,10 @@ def same_length_lower(text: str) -> str:
 
 def without_dangling_words(text: str, dangling: frozenset[str]) -> str:
     """The text without trailing words that cannot end a phrase."""
-    words = text.rstrip(" ,;:").split(" ")
+    text = text.rstrip(" ,;:")
+    if text[text.rfind(" ") + 1 :] not in dangling:
+        return text
+    words = text.split(" ")
     while len(words) > 1 and words[-1] in dangling:
         words.pop()
     return " ".join(words).rstrip(" ,;:")
