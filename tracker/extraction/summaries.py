@@ -250,10 +250,9 @@ MODAL_ASIDE = re.compile(
 DEADLINE_OPENING = re.compile(
     r"\b(?:by|before|within|until|till|no\s+later\s+than|not\s+later\s+than|from|starting|beginning|"
     r"as\s+of|as\s+from|on|at|upon|effective|with\s+effect\s+from|in|during|after|"
-    rf"(?:\d+|{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*)\s+(?:hours?|days?|weeks?|months?|years?))\b",
-    re.IGNORECASE,
+    rf"(?:\d+|{NUMBER_WORD}(?:[\s-]+{NUMBER_WORD})*)\s+(?:hours?|days?|weeks?|months?|years?))\b"
 )
-DURATION_WORDS = re.compile(r"\b(?:for|last|lasts|over|period)\b", re.IGNORECASE)
+DURATION_WORDS = re.compile(r"\b(?:for|last|lasts|over|period)\b")
 # A thousands separator ("15,000 troops") is not a comma that ends anything.
 COMMA = re.compile(r",(?!(?<=\d,)\d{3}\b)")
 AND_OR = re.compile(r"\b(?:and|or)\b")
@@ -288,7 +287,7 @@ def title(excerpt: str, deadline_text: str | None = None) -> str:
     """A short title starting at the clause's operative core; never empty for a non-blank clause."""
     plain = tidy(excerpt[:TITLE_SOURCE_CHARS])
     text = shorten(operative_core(plain, deadline_text))
-    if len(text.split()) < MIN_TITLE_WORDS:
+    if text.count(" ") + 1 < MIN_TITLE_WORDS:
         text = shorten(plain)
     if not text:
         text = " ".join(excerpt.split())[:MAX_TITLE_CHARS]
@@ -299,7 +298,9 @@ def tidy(text: str) -> str:
     """One line without datelines, numbering, brackets, quotation marks or unit repeats."""
     text = " ".join(text.split())
     text = DATELINE.sub("", text, count=1)
-    for _ in range(2):
+    numbered = NUMBERING.match(text)
+    if numbered:
+        text = text[numbered.end() :]
         text = NUMBERING.sub("", text, count=1)
     # Each rewrite runs only where its key character or word occurs: titling every provision
     # of a large text must stay cheap.
@@ -405,7 +406,9 @@ def strip_frame(text: str, has_frame_verb: bool) -> str:
     # The frame patterns are lower case and read lowered text: far cheaper than ignoring case.
     lowered = same_length_lower(text)
     for pattern in (PURPOSE_OPENING, LEADING_PHRASE, REPORTING_FRAME, GENERIC_SUBJECT):
-        if pattern is REPORTING_FRAME and not has_frame_verb:
+        if (pattern is REPORTING_FRAME and not has_frame_verb) or (
+            pattern is PURPOSE_OPENING and not text.startswith("To ")
+        ):
             continue
         frame = pattern.match(text if pattern is PURPOSE_OPENING else lowered)
         if frame is None:
@@ -531,9 +534,10 @@ def deadline_cut(text: str, deadline_text: str) -> int:
     limit = " ".join(deadline_text.split())
     if "(" in limit:
         limit = " ".join(BRACKETED.sub("", figures_for_spelled_numbers(limit)).split())
+    limit = same_length_lower(limit)
     if not limit or DURATION_WORDS.search(limit):
         return -1
-    found = text.lower().find(limit.lower())
+    found = same_length_lower(text).find(limit)
     if found < 0:
         return -1
     opening = DEADLINE_OPENING.search(limit)
