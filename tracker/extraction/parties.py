@@ -120,12 +120,13 @@ AGENT_VERB = (
     r"|policed|protected|inspected|appointed|nominated|designated|seconded|contributed|sent|dispatched"
     r"|deployed|set\s+up|established|formed|created|constituted|convened|run|coordinated)"
 )
-# "monitored by NATO", "officers appointed jointly by the Korean People's Army": the agent acts.
 # "the Republic of Lithuania", "the Government of Sudan": the long form of a party's name.
 STATE_TITLE = (
     r"(?:(?:the\s+)?(?:Republic|Kingdom|Federation|State|Government|Sultanate|Emirate|Principality|People's\s+Republic)"
     r"\s+of\s+)?"
 )
+# "monitored by NATO", "officers appointed jointly by the Korean People's Army", "under the
+# supervision of the OSCE": the agent acts.
 AGENT_BEFORE = re.compile(
     rf"\b(?:{AGENT_VERB}(?:\s+(?:jointly|solely|exclusively|also|directly|only))?|{FORCE})\s+by\s+(?:the\s+)?"
     rf"{STATE_TITLE}$"
