@@ -100,6 +100,8 @@ def test_organisations_and_missions_by_name_or_acronym(sentence: str, parties: s
         ),
         ("Chadian troops will patrol the border jointly with Niger.", {"Chad", "Niger"}),
         ("Both Chad and Niger will keep observation posts in the zone.", {"Chad", "Niger"}),
+        ("Forces of the Republic of Kenya shall ensure the security of the corridor.", {"Kenya"}),
+        ("Israel and Hamas shall ensure the safety of civilians.", set()),
         (
             "The Joint Ceasefire Commission, co-chaired by Norway and the United Kingdom, will "
             "investigate violations.",

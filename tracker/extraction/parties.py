@@ -32,7 +32,8 @@ PATROL_CUE = re.compile(
     r"|military\s+police|border\s+guards?|deploy(?:s|ed|ing|ment)?\b|escort\w*|station(?:ed|ing)\b"
     r"|oversee\w*|overs(?:ight|aw)|inspect\w*|investigat\w*|polic(?:e|ed|es|ing)\b|protected\s+by|protection\s+force"
     r"|missions?\b|under\s+(?:[\w.]+\s+){0,2}watch\b|control\s+(?:in|over)\s+the|keep(?:s|ing)?\s+the\s+peace"
-    r"|peace\s+enforcement|stabili[sz]ation\s+force"
+    r"|peace\s+enforcement|stabili[sz]ation\s+force|(?:ensure|provide|guarantee|maintain)\s+(?:the\s+)?(?:security"
+    r"|safety|protection)\b"
     r"|(?:force|mission|contingent)\s+(?:led|commanded|headed)\s+by"
     r"|-led\s+(?:[\w-]+\s+)?(?:force|mission|contingent))"
 )
