@@ -65,6 +65,11 @@ def test_a_leading_time_phrase_is_skipped() -> None:
     assert title(clause, "Within 48 hours after the signing") == "Withdraw their tanks from the ridge"
 
 
+def test_a_leading_time_phrase_with_a_clock_time_and_a_full_date_is_skipped() -> None:
+    clause = "Starting 06:00 on March 2, 2021, the river flotillas will stay in their home ports."
+    assert title(clause) == "The river flotillas will stay in their home ports"
+
+
 def test_bracketed_asides_and_unit_repeats_are_dropped() -> None:
     assert (
         title("The militias shall pull back 8-12 kilometres (5-7.5 miles) from the river.")
@@ -121,6 +126,15 @@ def test_a_long_clause_without_a_boundary_ends_on_a_whole_word_with_an_ellipsis(
     found = title(clause)
     assert found == "The commission shall draw up detailed rules for the registration storage marking…"
     assert len(found) <= 91
+
+
+def test_an_ellipsis_never_parts_a_figure_from_its_unit() -> None:
+    clause = (
+        "Both sides shall keep their mortars and howitzers and all of their rocket artillery a distance of "
+        "25 kilometres behind the line."
+    )
+    found = title(clause)
+    assert found.endswith("…") and not found[:-1].rstrip().split()[-1][0].isdigit()
 
 
 def test_asides_between_the_subject_and_its_verb_are_dropped() -> None:

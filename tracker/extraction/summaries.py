@@ -79,7 +79,8 @@ LEADING_PHRASE = re.compile(
     r"in\s+(?:the\s+)?(?:same|first|next|coming|following|initial|second|third|final)\b|"
     r"in\s+(?:a|the|its|their|his|her)\s+(?:joint\s+)?(?:statement|communiqu[eé]|declaration|"
     r"memorandum|agreement|deal|accord|document|text|plan|proposal|announcement|speech|remarks)\b|"
-    r"the\s+day\s+after|the\s+(?:next|following)\s+day)\b[^,;:]{0,110},\s*)"
+    # Neither the comma before a year ("October 23, 2019") nor a clock time's colon ends it.
+    r"the\s+day\s+after|the\s+(?:next|following)\s+day)\b(?:[^,;:]|,(?=\s\d{4}\b)|(?<=\d):(?=\d)){0,110},\s*)"
 )
 SAY = (
     r"(?:said|says|stated|announced|announces|added|declared|reported|noted|"
@@ -597,7 +598,12 @@ def shorten(text: str) -> str:
             return head
     cut = text.rfind(" ", 0, room)
     head = text[:cut] if cut > 0 else text[: room - 1]
-    return without_dangling_words(head, PHRASE_DANGLING_WORDS | ELLIPSIS_DANGLING_WORDS) + "…"
+    head = without_dangling_words(head, PHRASE_DANGLING_WORDS | ELLIPSIS_DANGLING_WORDS)
+    # A figure cut off from its unit ("a depth of 30…") misleads; the ellipsis stands for both.
+    last_space = head.rfind(" ")
+    if last_space > 0 and any(character.isdigit() for character in head[last_space:]):
+        head = without_dangling_words(head[:last_space], PHRASE_DANGLING_WORDS | ELLIPSIS_DANGLING_WORDS)
+    return head + "…"
 
 
 def same_length_lower(text: str) -> str:
