@@ -248,6 +248,12 @@ def test_a_clause_that_sets_no_monitoring_gets_no_monitors_from_a_nearby_mission
         ("The Republic of Chad shall return the border villages by 15 November 2021.", {"Chad"}),
         ("Units stationed in the Republic of Moldova shall keep strict neutrality.", set()),
         ("Israel and Hamas agreed to halt all attacks, Egyptian officials said.", {"Israel", "Hamas"}),
+        ("Chad and the Republic of Niger shall cease all military operations.", {"Chad", "Niger"}),
+        (
+            "Malian forces shall withdraw beyond the river under the observation of ECOWAS monitors.",
+            {"Mali"},
+        ),
+        ("The parties shall refrain from any action against UN observers.", set()),
     ],
 )
 def test_responsible_parties_leave_out_places_and_sources(sentence: str, parties: set[str]) -> None:

@@ -67,7 +67,10 @@ FORCE = (
     r"|watch|cameras|reconnaissance|participation|flag|banner|aegis|umbrella)"
 )
 COMMA_ONLY = re.compile(r"^\s*,\s*(?:the\s+)?$")
-COORDINATION = re.compile(r"^(?:\s*(?:,|and|&|/|-|–|as\s+well\s+as|other|fellow)\s*)+(?:the\s+)?$")
+COORDINATION = re.compile(
+    r"^(?:\s*(?:,|and|&|/|-|–|as\s+well\s+as|other|fellow)\s*)+(?:the\s+)?"
+    r"(?:(?:Republic|Kingdom|Federation|State|Government|People's\s+Republic)\s+of\s+(?:the\s+)?)?$"
+)
 # Words between a party and its forces qualify them ("Russian military police"); a preposition or
 # a place noun ends the phrase ("Ukrainian territory under the supervision of ...").
 QUALIFIER = (
@@ -247,6 +250,9 @@ SPEAKER_AFTER = re.compile(
     r"^(?:['’]s|-\w+)?(?:\s+[\w-]+){0,3}?\s+(?:said|says|say|told|stated|added|announced|noted|insisted)\b",
     re.IGNORECASE,
 )
+# Who monitors a clause or is its target ("under the observation of the CIS", "any action against UN
+# observers") is not the one the clause binds.
+OUTSIDER_BEFORE = re.compile(rf"{AGENT_BEFORE.pattern}|\bagainst\b[^.;:()]{{0,60}}$", re.IGNORECASE)
 OBJECT_OF = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -414,7 +420,7 @@ def responsible_parties(text: str) -> tuple[str, ...]:
     for start, end, names in party_groups(text):
         before = text[max(0, start - 70) : start]
         after = text[end : end + SUBJECT_WINDOW + 20]
-        if PLACE_BEFORE.search(before) or SPEAKER_AFTER.match(after):
+        if PLACE_BEFORE.search(before) or SPEAKER_AFTER.match(after) or OUTSIDER_BEFORE.search(before):
             continue
         forces = FORCE_AFTER.match(after)
         if OBJECT_OF.search(before) and MODIFIES_NOUN.match(after) and not forces:
