@@ -386,8 +386,14 @@ def operative_core(text: str, deadline_text: str | None) -> str:
         if any(modal in text for modal in ASIDE_MODALS):
             text = MODAL_ASIDE.sub(lambda match: f"{match.group(1)} ", text)
         text = strip_frame(text, has_frame_verb)
-    # The title lies in the core's opening; later rules need no more than this of it.
-    text = text[:CORE_CHARS]
+    # The title lies in the core's opening; later rules need no more than this of it. A core
+    # cut here ends on a whole word and an ellipsis, which stays if no earlier cut removes it.
+    if len(text) > CORE_CHARS:
+        last_space = text.rfind(" ", 0, CORE_CHARS)
+        text = without_dangling_words(
+            text[: last_space if last_space > 0 else CORE_CHARS], PHRASE_DANGLING_WORDS
+        )
+        text += "…"
     if "," in text:
         text = drop_subject_aside(text)
     text = drop_subject_relative(text)
