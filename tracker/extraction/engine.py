@@ -213,7 +213,9 @@ class Extractor:
             # What the clause says before its first facet (a lead-in such as "withdraw all heavy
             # weapons ... to create a security zone") applies to every part.
             lead_weapons = merge(lead_weapons, find_weapons(self.text[start : pivots[0][0]]))
-        facts = ClauseFacts(main_limit(limits) or inherited, find_weapons(clause))
+        # A single part finds its own weapons; the clause's are a fallback only for cut parts.
+        clause_weapons = find_weapons(clause) if len(parts) > 1 else ()
+        facts = ClauseFacts(main_limit(limits) or inherited, clause_weapons)
         for part_start, part_end in parts:
             part_limits = [
                 limit for limit in limits if inside((limit.start, limit.end), part_start, part_end)
