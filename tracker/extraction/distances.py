@@ -1,10 +1,11 @@
 """Zone widths: the width or depth of a zone, corridor or pull-back distance, in kilometres.
 
-A width is a number or a range ("15-20", "between 15 and 20", "fifteen") followed by a
-length unit (kilometres, miles, metres; never millimetres, which are calibres). A figure
-repeated in other units in brackets right after ("15-20 kilometers (9.3-12.4 miles)") is the
-same zone. Figures that locate a place ("3 km north of the town"), weapon ranges, speeds and
-areas are not widths.
+A width is a number or a range ("15-20", "between 15 and 20", "fifteen", "ten (10)")
+followed by a length unit (kilometres, miles, metres; never millimetres, which are calibres).
+A figure repeated in other units in brackets right after ("15-20 kilometers (9.3-12.4
+miles)") is the same zone. A width that changes ("narrowed from 300 metres to 100 metres")
+is the new one. Figures that locate a place ("3 km north of the town", "a village, 5 km from
+the border"), lengths of roads and borders, weapon ranges, speeds and areas are not widths.
 """
 
 from __future__ import annotations
@@ -24,16 +25,29 @@ class Distance:
     high_km: float
 
 
+DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+BRACKETED_DIGITS = re.compile(rf"\(\s*({DIGITS})\s*\)")
+
+
 @cache
 def distance_pattern() -> re.Pattern[str]:
-    number = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{number_word_pattern()})"
+    words = number_word_pattern()
+    # Legal texts write a number twice, "twenty-five (25)": the digits in brackets are its value.
+    number = rf"(?:(?:(?:{words})\s*)?\(\s*(?:{DIGITS})\s*\)|{DIGITS}|{words})"
     units = "|".join(
         re.escape(u).replace(r"\ ", r"\s+") for u in sorted(length_units(), key=len, reverse=True)
     )
+    unit_end = r"(?![\w²])"
     return re.compile(
-        rf"(?<![\w.,-])(?:between\s+(?P<between>{number})\s+and\s+)?(?P<low>{number})"
-        rf"(?:\s*(?:{units}))?(?:\s*(?:-\s*to|–|—|-|to|or)\s*(?P<high>{number}))?[\s-]*(?P<unit>{units})(?![\w²])"
+        rf"(?<![\w.,$€£-])(?:between\s+(?P<between>{number})\s+and\s+)?(?P<low>{number})"
+        rf"(?:(?:\s*(?:{units}){unit_end})?\s*(?:-\s*to|–|—|-|to|or)\s*(?P<high>{number}))?"
+        rf"[\s-]*(?P<unit>{units}){unit_end}"
     )
+
+
+def number_value(token: str) -> float | None:
+    bracketed = BRACKETED_DIGITS.search(token)
+    return parse_number(bracketed.group(1) if bracketed else token)
 
 
 COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|ward|wards)?"
@@ -44,15 +58,37 @@ COMPASS_AFTER = re.compile(
 )
 PAIR_GAP = re.compile(r"^\s*(?:deep\s+|wide\s+)?(?:to\s+the\s+)?[a-z-]+\s+and\s+(?:by\s+)?$", re.IGNORECASE)
 OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
+# The length of a road, border or journey, a speed or an area.
 LOCATING_AFTER = re.compile(
     r"^\s*(?:/|per\s+|an\s+hour|a\s+day)|^\s*(?:long|high|deep\s+into)\b"
-    r"|^\s*(?:²|2\b|sq\b|square)",
+    r"|^\s*(?:²|2\b|sq\b|square)"
+    r"|^[\s-]*(?:long\s+)?(?:stretch|section|segment|length|road|route|highway|motorway|railway|rail\s+line"
+    r"|border|frontier|front\s+line|frontline|coast|coastline|journey|drive|trip|march|pipeline|canal|river)s?\b",
     re.IGNORECASE,
 )
 NOT_WIDTH_BEFORE = re.compile(
-    r"(?:\brange\w*|\breach\w*|\bfir(?:e|ing)\s+distance|\blocated|\bsituated|\blying|\bsquare|\bsq\.?"
+    r"(?:\brange\w*|\b(?:can|could|able\s+to|capable\s+of)\s+reach\w*|\breach\s+of|\bfir(?:e|ing)\s+distance"
+    r"|\blocated|\bsituated|\blying|\bsquare|\bsq\.?|\blength"
     r"|\bcalib(?:re|er)\w*|\bspeed\w*|\baltitude|\bheight|\btravel\w*|\bdrove|\bwalk\w*)"
     r"(?:\s+\w+){0,3}\s*$",
+    re.IGNORECASE,
+)
+# "the town of X, some 30 km from the border", "a village 5 km outside Y": where a place is.
+PLACE_BEFORE = re.compile(
+    r"(?:,|\b(?:town|city|village|capital|base|camp|airport|port|hospital|crossing|settlement|site))"
+    r"\s+(?:some|about|around|approximately|roughly|nearly|almost|just|only|barely)?\s*$",
+    re.IGNORECASE,
+)
+FROM_AFTER = re.compile(r"^\s*(?:away\s+)?(?:from|outside|of)\b", re.IGNORECASE)
+# "narrowed from 300 metres to 100 metres", "extended from 3 to 6 miles": the new width.
+CHANGE_BEFORE = re.compile(
+    r"\b(?:narrow|reduc|extend|widen|expand|enlarg|increas|decreas|cut|shrink|shrunk|shorten|lengthen"
+    r"|chang|adjust|push|mov|rais|lower)\w*\s+(?:\w+\s+){0,2}from\s*$",
+    re.IGNORECASE,
+)
+MILLION_AFTER = re.compile(
+    r"^\s*(?:people|persons|civilians|refugees|residents|inhabitants|children|dollars|euros|pounds"
+    r"|tons|tonnes|barrels|doses|voters|worth)\b",
     re.IGNORECASE,
 )
 BRACKETED = re.compile(r"\s*[(\[]")
@@ -68,6 +104,17 @@ def to_km(value: float, unit: str) -> float:
 LENGTH_UNIT = re.compile(r"km|kilomet|mile|met(?:er|re)|yard|(?<![a-z])(?:mi|nm|m)(?![a-z])")
 
 
+def is_width(text: str, start: int, end: int, unit: str) -> bool:
+    """Whether the distance at text[start:end] measures a zone rather than a place or a thing."""
+    after = text[end : end + 40]
+    before = text[max(0, start - 40) : start]
+    if LOCATING_AFTER.search(after) or NOT_WIDTH_BEFORE.search(before):
+        return False
+    if PLACE_BEFORE.search(before) and FROM_AFTER.match(after):
+        return False
+    return not (unit == "m" and MILLION_AFTER.match(after))
+
+
 def find_distances(text: str) -> list[Distance]:
     """Every zone width in ``text``, with its offsets, in text order."""
     found: list[Distance] = []
@@ -77,23 +124,25 @@ def find_distances(text: str) -> list[Distance]:
     bracket_end = -1
     pending_side: tuple[Distance, str] | None = None
     for match in distance_pattern().finditer(folded):
-        unit = match.group("unit")
+        unit = re.sub(r"\s+", " ", match.group("unit"))
         low_text = match.group("between") or match.group("low")
         high_text = match.group("low") if match.group("between") else match.group("high")
-        if unit.lower() in ("m", "mi", "nm") and not re.match(r"\d", low_text):
+        if unit in ("m", "mi", "nm") and not re.match(r"[\d(]", low_text):
             continue  # "five m" is not a width; only digits carry the short units
-        low = parse_number(low_text)
-        high = parse_number(high_text) if high_text else low
+        low = number_value(low_text)
+        high = number_value(high_text) if high_text else low
         if low is None or high is None or low <= 0:
             continue
         if match.start() < bracket_end:
             continue  # the same figure restated in brackets in another unit
-        after = text[match.end() : match.end() + 30]
-        before = text[max(0, match.start() - 40) : match.start()]
-        if LOCATING_AFTER.search(after) or NOT_WIDTH_BEFORE.search(before):
+        if not is_width(text, match.start(), match.end(), unit):
             continue
+        changed = CHANGE_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+        if high_text and not match.group("between") and changed:
+            low = high
         low_km, high_km = sorted((to_km(low, unit), to_km(high, unit)))
         distance = Distance(match.start(), match.end(), low_km, high_km)
+        after = text[match.end() : match.end() + 40]
         side = COMPASS_AFTER.match(after)
         if side is not None:
             direction = next(base for base in OPPOSITE if side.group("direction").lower().startswith(base))
