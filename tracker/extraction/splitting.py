@@ -56,7 +56,10 @@ def choose_cut(
         if bracket_depth(text, clause_start, match.start()) > 0:
             continue
         following = text[match.end() : match.end() + 60]
-        if NEVER_AFTER.match(following) or (match.group().startswith(",") and following[:1].isdigit()):
+        # A comma before a digit holds a year or a number's thousands, unless the next facet
+        # itself starts there ("50 km for artillery, 70 km for rocket launchers").
+        number_comma = match.group().startswith(",") and following[:1].isdigit() and match.end() != high
+        if NEVER_AFTER.match(following) or number_comma:
             continue  # a relative clause, an inclusion, or the year or thousands of a number
         if content_words(text, previous_cut, match.start(), protected) < MIN_PART_WORDS:
             continue
