@@ -93,6 +93,9 @@ class DateMention:
             return None
 
 
+MONTH_FORMATS = ["%d %B %Y", "%d %b %Y"]
+
+
 @lru_cache(maxsize=256)
 def parse_month(month: str) -> int | None:
     """The month a month name or abbreviation stands for, parsed by dateparser.
@@ -100,8 +103,13 @@ def parse_month(month: str) -> int | None:
     Cached per spelling: a long text names a few dozen spellings but hundreds of distinct
     days, and parsing each day anew would cost a millisecond apiece.
     """
+    # The explicit formats let dateparser read ordinary spellings without loading its language
+    # data (70 ms on first use); other spellings ("Sept") go through its full parser.
     parsed = dateparser.parse(
-        f"1 {month} 2000", languages=["en"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True}
+        f"1 {month.rstrip('.')} 2000",
+        date_formats=MONTH_FORMATS,
+        languages=["en"],
+        settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True},
     )
     return parsed.month if parsed is not None else None
 
