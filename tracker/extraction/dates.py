@@ -36,7 +36,9 @@ CLOCK = (
     r"(?:(?P<hour>[01]?\d|2[0-4])[:.](?P<minute>[0-5]\d)(?:\s*(?:hours|hrs|h\b|(?P<pm1>p\.m\.|pm\b)|a\.m\.|am\b))?"
     r"|(?P<bare_hour>1[0-2]|0?[1-9])\s*(?:(?P<pm2>p\.m\.|pm\b)|a\.m\.|am\b)"
     r"|(?:one\s+minute\s+past\s+)?(?P<midnight>midnight)|(?P<noon>noon))(?:\s+(?:noon|midnight))?"
-    r"(?:\s*\([^()\n]{0,30}\))?(?:\s+(?:\w+\s+)?time)?"
+    # A zone name and a bracketed aside in either order: "00:00 Damascus time (2200 GMT on Friday)".
+    r"(?:\s*\([^()\n]{0,30}\))?(?:\s+(?:[A-Z]\w+\s+){0,2}(?:[Tt]ime|IST|GMT|UTC|CET|EET|EST))?"
+    r"(?:\s*\([^()\n]{0,30}\))?"
 )
 TIME_PREFIX = rf"(?:(?:at\s+)?{CLOCK}\s*,?\s*(?:on|of)?\s+(?:the\s+)?)"
 

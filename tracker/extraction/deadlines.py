@@ -17,8 +17,10 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 
 from tracker.extraction.dates import (
+    CLOCK,
     DateMention,
     at_hour,
+    clock_hours,
     find_dates,
     last_day_of_month,
     plus_days,
@@ -40,6 +42,8 @@ class LimitType(Enum):
     PERIOD = "period"  # within / in N units, N units after an event
     DURATION = "duration"  # the arrangement lasts N units
     BACK_REFERENCE = "back-reference"  # at that moment
+    # "the line as of 19 September": a date before the signing, never a limit
+    REFERENCE_DATE = "reference-date"
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,7 @@ DURATION_PATTERN = re.compile(
     rf"|(?:lasts?|lasting)\s+(?:for\s+)?)(?P<body>{DURATION})(?![\w-])"
 )
 ADJECTIVAL_DURATION = re.compile(
-    rf"\b(?P<number>{NUMBER})-(?P<unit>hour|day|week|month|year)[\s-]+"
+    rf"\b(?P<number>{NUMBER})-(?P<unit>hour|day|week|month|year)[\s-]+(?:[a-z]+\s+){{0,2}}?"
     r"(?:ceasefire|cease-fire|truce|pause|humanitarian\s+pause|moratorium|cessation|lull)\b"
 )
 # A duration is the arrangement's own only when the clause speaks of its validity or term.
@@ -127,10 +131,14 @@ END_OF_PERIOD = re.compile(
     r"\b(?:by|before|until|no\s+later\s+than|not\s+later\s+than)\s+the\s+end\s+of\s+(?:the|this)\s+"
     r"(?P<period>year|month|week)\b"
 )
+DOCUMENT = r"(?:agreement|memorandum|protocol|document|accord|arrangement|declaration|treaty|resolution)"
 AT_SIGNING = re.compile(
-    r"\b(?:upon|on|from|as\s+of|with\s+effect\s+from|effective|starting\s+from)\s+(?:the\s+)?"
-    r"(?:(?:date|day|moment|time)\s+of\s+(?:the\s+|its\s+)?)?(?:sign(?:ing|ature))\b"
-    r"(?:\s+of\s+(?:this|the\s+present|the)\s+(?:agreement|memorandum|protocol|document|accord|arrangement))?"
+    r"\b(?:(?:(?:upon|on|from|as\s+of|with\s+effect\s+from|effective|starting\s+from)\s+(?:the\s+)?"
+    r"(?:(?:date|day|moment|time)\s+of\s+(?:the\s+|its\s+)?)?"
+    r"|at\s+(?:the\s+latest\s+at\s+)?the\s+(?:time|moment)\s+of\s+(?:the\s+|its\s+)?)(?:sign(?:ing|ature))\b"
+    rf"(?:\s+of\s+(?:this|the\s+present|the)\s+{DOCUMENT})?"
+    rf"|(?:from|as\s+of|at)\s+the\s+(?:moment|time)\s+(?:when\s+)?(?:this|the\s+present|the)\s+{DOCUMENT}"
+    r"\s+(?:is|was|has\s+been)\s+signed)"
 )
 RELATIVE_DAY = re.compile(
     r"\b(?P<trigger>by|from|as\s+of|starting|beginning|on|until|before)?\s*(?P<day>today|tomorrow|tonight)\b"
@@ -166,9 +174,33 @@ COMING_MIDNIGHT = re.compile(
 SIGNING_EVENT = re.compile(
     r"\b(?:sign\w*|signature|approv\w*|adopt\w*|conclu\w*|announce\w*|hereof|today"
     r"|(?:this|the\s+present)\s+(?:agreement|memorandum|protocol|document|accord|arrangement|decision"
-    r"|declaration|statement|deal|treaty))\b",
+    r"|declaration|statement|deal|treaty|resolution))\b",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class StatedEvent:
+    """An event the text dates: "The transfer of authority ... shall take place at noon on 20 December"."""
+
+    wording: str  # the folded words of the sentence before its date
+    when: datetime
+
+
+@dataclass(frozen=True)
+class EventCalendar:
+    """The events a text dates, for limits counted from them in other clauses."""
+
+    events: tuple[StatedEvent, ...] = ()
+    day_zero: datetime | None = None  # what "D" stands for in "by D+6"
+
+    def when(self, event: str) -> datetime | None:
+        """The stated date of the event a limit names ("the Transfer of Authority"), if any."""
+        core = event_core(event)
+        if core is None:
+            return None
+        named = re.compile(rf"\b{re.escape(core)}\b")
+        return next((stated.when for stated in self.events if named.search(stated.wording)), None)
 
 
 @dataclass(frozen=True)
@@ -179,12 +211,78 @@ class Reference:
     weekday_base: date | None  # the dateline or signing date, for "from Wednesday"
     previous: datetime | None  # the limit of the clause before, for "at that moment"
     ceasefire_start: datetime | None = None  # when the text says the ceasefire begins
+    calendar: EventCalendar = EventCalendar()
+
+
+# What an event phrase says happens to its subject, cut off to leave the event's name:
+# "the ceasefire comes into effect" -> "ceasefire".
+EVENT_PREDICATE = re.compile(
+    r"\s+(?:comes?|came|takes?|took|enters?|entered|goes|went|has|have|had|is|are|was|were|shall|will"
+    r"|begins?|began|starts?|started|commences?|commenced|ends?|ended)\b.*$"
+)
+LEADING_DETERMINER = re.compile(r"^(?:the|this|that|its|their)\s+")
+MIN_EVENT_NAME = 6
+
+
+def event_core(event: str) -> str | None:
+    core = LEADING_DETERMINER.sub("", EVENT_PREDICATE.sub("", fold(event).strip()))
+    core = re.sub(r"\s+", " ", core).strip()
+    return core if len(core) >= MIN_EVENT_NAME else None
+
+
+# A sentence that dates an event: its subject names the event, its first limit the moment.
+EVENT_STATEMENT = re.compile(
+    r"\b(?:take\s+place|takes\s+place|take\s+effect|takes\s+effect|come\s+into\s+(?:force|effect)"
+    r"|comes\s+into\s+(?:force|effect)|enter\s+into\s+force|enters\s+into\s+force|begin|begins|start|starts"
+    r"|commence|commences)\b",
+    re.IGNORECASE,
+)
+# '"D" means the day of signature of this Agreement', '"D-Day" is the day this Agreement is signed'.
+DAY_ZERO_DEFINITION = re.compile(
+    r"[\"“]D(?:-Day)?[\"”]\s+(?:means|is|shall\s+mean|refers\s+to|denotes)\s+(?:the\s+)?(?:day|date)\b"
+    r"(?P<rest>[^.;\n]{0,80})"
+)
+DAY_ZERO_LIMIT = re.compile(
+    r"\b(?:(?:by|(?:no|not)\s+later\s+than|before|until|on|from|as\s+of|starting\s+(?:on|from))\s+)?"
+    r"D\s*\+\s*(?P<days>\d{1,3})\b"
+)
+
+
+def stated_events(bodies: list[str], reference: Reference) -> EventCalendar:
+    """The events the sentences date, and the day "D" stands for where the text defines it."""
+    events: list[StatedEvent] = []
+    day_zero: datetime | None = None
+    signed = at_hour(reference.signed_on, 0) if reference.signed_on else None
+    for body in bodies:
+        if '"D' in body or "“D" in body:
+            definition = DAY_ZERO_DEFINITION.search(body)
+            if definition is not None and day_zero is None:
+                rest = definition.group("rest")
+                dated = [resolve_mention(m, reference.signed_on, None) for m in find_dates(rest)]
+                day = next((d for d in dated if d is not None), None)
+                if day is not None:
+                    day_zero = at_hour(day, 0)
+                elif re.search(r"sign", rest, re.IGNORECASE):
+                    day_zero = signed
+        if EVENT_STATEMENT.search(body) is None:
+            continue
+        for limit in find_time_limits(body, reference):
+            if limit.kind in (LimitType.START, LimitType.ON) and limit.when is not None:
+                events.append(StatedEvent(fold(body[: limit.start]), limit.when))
+                break
+    return EventCalendar(tuple(events), day_zero)
 
 
 # An event whose start the text may state elsewhere: "within 14 days of the entry into force
 # of the ceasefire", "the seventh day of the ceasefire".
 CEASEFIRE_EVENT = re.compile(
-    r"\b(?:cease-?fires?|truces?|cessation\s+of\s+hostilities|armistice|hostilities)\b", re.IGNORECASE
+    r"\b(?:cease[-\s]?fires?|truces?|cessation\s+of\s+hostilities|armistice|hostilities)\b", re.IGNORECASE
+)
+# "the Military Armistice Commission has declared ...": a body named after the truce is no start of it.
+CEASEFIRE_BODY = re.compile(
+    r"\b(?:cease[-\s]?fire|truce|armistice|hostilities)\s+(?:commission|committee|council|line|monitor\w*"
+    r"|mechanism|team|body|group)\b",
+    re.IGNORECASE,
 )
 PRONOUN_EVENT = re.compile(r"^\s*(?:it|this|that|then)\s*$", re.IGNORECASE)
 # The agreement's own term runs from the signing; a phase or a truce from its start.
@@ -273,11 +371,52 @@ def matches_in(
         yield from pattern.finditer(folded, low, high)
 
 
+def in_time_zone_aside(sentence: str, mention: DateMention) -> bool:
+    """A date inside "(2200 GMT on Friday)": the same moment in another zone, not the local date."""
+    opening = sentence.rfind("(", max(0, mention.start - 30), mention.start)
+    if opening < 0 or ")" in sentence[opening : mention.start]:
+        return False
+    return ZONE_NAME.search(sentence, opening, mention.start) is not None
+
+
+PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|has|have|did)\b", re.IGNORECASE)
+
+
+def past_event_before(sentence: str, mention: DateMention) -> bool:
+    """Whether the date is that of a past event ("signed on Friday", "a raid on July 12").
+
+    An event word after a future modal is a future event ("will hold talks on Tuesday").
+    """
+    window = sentence[max(0, mention.start - 70) : mention.start]
+    modals = list(FUTURE_CUE.finditer(window))
+    if modals:
+        # "will be signed on Friday" is future; "which will be monitored, was agreed on Friday"
+        # and "that will begin on Saturday, the envoy said on Friday" are not.
+        after_modal = window[modals[-1].end() :]
+        clause_break = max(after_modal.rfind(","), after_modal.rfind(";"))
+        if clause_break >= 0 and PAST_EVENT_CUE.search(after_modal[clause_break:]):
+            return True
+        return PAST_AUXILIARY.search(after_modal) is not None
+    return PAST_EVENT_CUE.search(window) is not None
+
+
+def before_signing(limit: TimeLimit, reference: Reference) -> bool:
+    """A limit cannot precede the signing: "the line as of 19 September" is a reference date."""
+    return (
+        limit.kind in (LimitType.END, LimitType.ON, LimitType.START)
+        and limit.day is not None
+        and reference.signed_on is not None
+        and limit.day < reference.signed_on
+    )
+
+
 def dated_limits(
     sentence: str, folded: str, mentions: list[DateMention], reference: Reference
 ) -> list[TimeLimit]:
     limits = []
     for mention in mentions:
+        if in_time_zone_aside(sentence, mention):
+            continue
         before = sentence[max(0, mention.start - 40) : mention.start]
         trigger = END_TRIGGER.search(before) or END_VERB.search(before)
         kind = LimitType.END
@@ -285,11 +424,13 @@ def dated_limits(
             trigger = START_TRIGGER.search(before) or START_VERB.search(before)
             kind = LimitType.START
         if trigger is None:
-            trigger = ON_TRIGGER.search(before)
+            # "shall take place at noon on 20 December": the phrase brings its own "at".
+            trigger = ON_TRIGGER.search(before) or (
+                re.search(r"$", before) if mention.text[:3].lower() == "at " else None
+            )
             kind = LimitType.ON
             if trigger is not None and (
-                not FUTURE_CUE.search(folded)
-                or PAST_EVENT_CUE.search(sentence[max(0, mention.start - 70) : mention.start])
+                not FUTURE_CUE.search(folded) or past_event_before(sentence, mention)
             ):
                 trigger = None
         if trigger is None:
@@ -308,7 +449,18 @@ def dated_limits(
         if day is not None and day == said_on and mention.is_weekday_only and NEXT_WEEK.search(before):
             day = plus_days(day, 7)  # "next Monday" said on a Monday is a week away
         when = at_hour(day, mention.hour) if day else None
-        limits.append(TimeLimit(start, mention.end, sentence[start : mention.end], kind, when))
+        limit = TimeLimit(start, mention.end, sentence[start : mention.end], kind, when)
+        if before_signing(limit, reference):
+            # Kept so that the clause still reads as one that speaks of time, but never a deadline.
+            limit = TimeLimit(limit.start, limit.end, limit.text, LimitType.REFERENCE_DATE, None)
+        limits.append(limit)
+    limits += clock_limits(sentence, mentions, reference)
+    for match in DAY_ZERO_LIMIT.finditer(sentence) if "D" in sentence else ():
+        day_zero = reference.calendar.day_zero
+        when = add_period(day_zero, int(match.group("days")), "day") if day_zero else None
+        limits.append(
+            TimeLimit(match.start(), match.end(), sentence[match.start() : match.end()], LimitType.END, when)
+        )
     for match in COMING_MIDNIGHT.finditer(folded) if "midnight" in folded else ():
         base = reference.weekday_base
         tomorrow = plus_days(base, 1) if base else None
@@ -356,6 +508,55 @@ def dated_limits(
     return limits
 
 
+ZONE_NAME = re.compile(r"\b(?:GMT|UTC|Zulu)\b|\b[A-Z]\w+\s+time\b")
+# "takes effect at 7 p.m. (1600 GMT)", "with effect from 17:00 hours IST": a clock time with no date.
+CLOCK_LIMIT = re.compile(
+    r"\b(?:(?:take|takes|taking|took|come|comes|came|went|go|goes)\s+(?:effect|into\s+(?:force|effect))\s+"
+    r"|(?:begin|begins|began|start|starts|started|commence|commences|commenced)\s+)?"
+    r"(?P<trigger>at|from|as\s+of|as\s+from|starting\s+(?:at|from)|with\s+effect\s+from|effective\s+(?:from|at))"
+    rf"\s+(?P<clock>{CLOCK})",
+    re.IGNORECASE,
+)
+CLOCK_DATE_GAP = 25
+CLOCK_HINT = re.compile(r"\d[:.]?\d{2}|\d\s*[ap]\.?m\b|noon", re.IGNORECASE)
+
+
+def clock_limits(sentence: str, mentions: list[DateMention], reference: Reference) -> list[TimeLimit]:
+    """Start times given by the clock alone fall on the day of the report or signing.
+
+    Only a start ("from", "takes effect at") counts, and only where no date goes with the time.
+    """
+    if CLOCK_HINT.search(sentence) is None:
+        return []
+    limits = []
+    for match in CLOCK_LIMIT.finditer(sentence):
+        clock = match.group("clock")
+        if not re.search(r"\d", clock) and "noon" not in clock.lower():
+            continue  # "from midnight" has its own rule
+        if any(m.start < match.end() and match.start() - CLOCK_DATE_GAP < m.end for m in mentions):
+            continue  # "on Monday at 12:00 hours": the date goes with the time
+        if DATE_AFTER_CLOCK.match(sentence, match.end()):
+            continue
+        base = reference.weekday_base or reference.signed_on
+        when = at_hour(base, clock_hours(match)) if base else None
+        limits.append(
+            TimeLimit(
+                match.start(),
+                match.end(),
+                sentence[match.start() : match.end()].rstrip(),
+                LimitType.START,
+                when,
+            )
+        )
+    return limits
+
+
+# A word that dates the clock time some other way ("at 12:00 hours tomorrow", "on the day").
+DATE_AFTER_CLOCK = re.compile(
+    r"\s*,?\s*(?:on|of|tomorrow|tonight|today|the\s+(?:day|next|following))\b", re.IGNORECASE
+)
+
+
 def counted_from(
     event: str | None,
     start_time: datetime | None,
@@ -369,8 +570,8 @@ def counted_from(
     A bare count of hours runs from the clock time the sentence starts at ("Starting 12:00
     noon of October 23 ... in 150 hours"); days, weeks and months run from the signing. A
     period after the ceasefire runs from the start the text gives for it; after "it", from
-    the event the sentence named before; after any other event, from a start time the
-    sentence states, or from nothing (the limit then keeps its text and no date).
+    the event the sentence named before; after any other event, from the date the text
+    states for it, or from nothing (the limit then keeps its text and no date).
     """
     signed = at_hour(reference.signed_on, 0) if reference.signed_on else None
     if event is None:
@@ -379,9 +580,15 @@ def counted_from(
         return signed
     if PRONOUN_EVENT.match(event):
         return previous_event
-    if CEASEFIRE_EVENT.search(event) and reference.ceasefire_start is not None:
+    if (
+        CEASEFIRE_EVENT.search(event)
+        and not CEASEFIRE_BODY.search(event)
+        and reference.ceasefire_start is not None
+    ):
         return reference.ceasefire_start
-    return start_time
+    # Any other event counts only when the text dates it; "after the Commission has declared
+    # the Zone clear" is not the ceasefire's start, though the clause may state one.
+    return reference.calendar.when(event)
 
 
 def period_limits(
@@ -484,6 +691,22 @@ TIME_HINT = re.compile(
 )
 
 
+# A period phrase that swallowed its verb: "take effect twenty-four (24) hours after the signing".
+BEGUN_PERIOD = re.compile(
+    r"(?:\w+\s+)?(?:take|takes|come|comes|enter|enters|begin|begins|start|starts)\s+(?:effect|into\s+(?:force|effect))?\b",
+    re.IGNORECASE,
+)
+
+
+def as_start_if_begun(limit: TimeLimit, sentence: str) -> TimeLimit:
+    """ "shall take effect twenty-four hours after the signing": the period dates a start."""
+    if limit.kind is not LimitType.PERIOD or not (
+        START_VERB.search(sentence[max(0, limit.start - 40) : limit.start]) or BEGUN_PERIOD.match(limit.text)
+    ):
+        return limit
+    return TimeLimit(limit.start, limit.end, limit.text, LimitType.START, limit.when)
+
+
 def find_time_limits(sentence: str, reference: Reference) -> list[TimeLimit]:
     """Every time limit in one sentence, in text order, overlapping phrases removed."""
     folded = fold(sentence)
@@ -500,6 +723,7 @@ def find_time_limits(sentence: str, reference: Reference) -> list[TimeLimit]:
             + period_limits(sentence, folded, windows, start_time, reference)
             + duration_limits(sentence, folded, windows, start_time, reference)
         )
+    found = [as_start_if_begun(limit, sentence) for limit in found]
     for match in BACK_REFERENCE.finditer(folded) if BACK_REFERENCE_HINT.search(folded) else ():
         found.append(
             TimeLimit(
@@ -527,10 +751,53 @@ def is_restatement(first: TimeLimit, second: TimeLimit, sentence: str) -> bool:
     )
 
 
+# "within 48 hours after [an undated event], and in no event later than seven days after signature"
+FALLBACK_GAP = re.compile(
+    r"\s*,?\s*(?:and|but)?\s*(?:in\s+(?:no|any)\s+(?:event|case)\s+|at\s+the\s+latest\s+)?,?\s*"
+    r"(?:(?:no|not)\s+later\s+than|later\s+than|before|by)?\s*$",
+    re.IGNORECASE,
+)
+# "shall start on the date of signature and last for eight (8) months"
+LASTING_GAP = re.compile(
+    r"\s*,?\s*and\s+(?:shall\s+|will\s+|is\s+to\s+)?(?:continue\s+|remain\s+)?$", re.IGNORECASE
+)
+
+
+def is_fallback(first: TimeLimit, second: TimeLimit, sentence: str) -> bool:
+    """A limit with no date followed by an outer limit that has one: the outer limit holds."""
+    gap = sentence[first.end : second.start]
+    return (
+        first.when is None
+        and second.when is not None
+        and second.kind in (LimitType.END, LimitType.PERIOD)
+        and re.search(r"\b(?:no|any)\s+(?:event|case)\b|\blatest\b", gap + second.text, re.IGNORECASE)
+        is not None
+        and FALLBACK_GAP.match(gap) is not None
+    )
+
+
+def is_lasting(first: TimeLimit, second: TimeLimit, sentence: str) -> bool:
+    """A start followed by how long the arrangement lasts: it lasts until the end."""
+    return (
+        first.kind is LimitType.START
+        and second.kind is LimitType.DURATION
+        and LASTING_GAP.match(sentence[first.end : second.start]) is not None
+    )
+
+
 def group_limits(limits: list[TimeLimit], sentence: str) -> list[TimeLimit]:
-    """Merge a limit and its bracketed restatement into one phrase."""
+    """Merge a limit and its bracketed restatement, its fallback or its duration into one phrase."""
     grouped: list[TimeLimit] = []
     for limit in limits:
+        if grouped and (
+            is_fallback(grouped[-1], limit, sentence) or is_lasting(grouped[-1], limit, sentence)
+        ):
+            previous = grouped[-1]
+            # The duration already counts from the start the sentence states.
+            grouped[-1] = TimeLimit(
+                previous.start, limit.end, sentence[previous.start : limit.end], LimitType.END, limit.when
+            )
+            continue
         if grouped and is_restatement(grouped[-1], limit, sentence):
             previous = grouped[-1]
             end = limit.end
@@ -555,11 +822,13 @@ LIMIT_PREFERENCE = {
     LimitType.ON: 3,
     LimitType.START: 4,
     LimitType.BACK_REFERENCE: 5,
+    LimitType.REFERENCE_DATE: 6,
 }
 
 
 def main_limit(limits: list[TimeLimit]) -> TimeLimit | None:
     """The limit a tracker counts down to when a clause states several."""
+    limits = [limit for limit in limits if limit.kind is not LimitType.REFERENCE_DATE]
     if not limits:
         return None
     resolved = [limit for limit in limits if limit.when is not None]
