@@ -17,12 +17,14 @@ from tracker.domain import ExtractedProvision, Extraction, Facets, Kind
 from tracker.errors import ExtractionCancelled
 from tracker.extraction.deadlines import (
     CEASEFIRE_EVENT,
+    EventCalendar,
     LimitType,
     Reference,
     TimeLimit,
     find_time_limits,
     group_limits,
     main_limit,
+    stated_events,
 )
 from tracker.extraction.distances import Distance, find_distances
 from tracker.extraction.kinds import classify
@@ -95,6 +97,7 @@ class Extractor:
         self.signing = infer_signing_date(text, signed_on)
         self.previous_limit: datetime | None = None
         self.ceasefire_start: datetime | None = None
+        self.calendar = EventCalendar()
         self.list_lead: tuple[str, TimeLimit] | None = None
         self.provisions: list[ExtractedProvision] = []
 
@@ -111,6 +114,7 @@ class Extractor:
         self.check_cancelled()
         found = sentences(self.text)
         self.find_ceasefire_start(found)
+        self.calendar = stated_events([self.text[s.start : s.end] for s in found], self.reference())
         total = max(1, len(self.text))
         next_report = total / PROGRESS_STEPS
         for sentence in found:
@@ -142,6 +146,7 @@ class Extractor:
             self.signing.dateline or self.signing.day,
             self.previous_limit,
             self.ceasefire_start,
+            self.calendar,
         )
 
     def find_ceasefire_start(self, found: list[Sentence]) -> None:
