@@ -33,9 +33,11 @@ BRACKETED_DIGITS = re.compile(rf"\(\s*({DIGITS})\s*\)")
 def distance_pattern() -> re.Pattern[str]:
     words = number_word_pattern()
     # Legal texts write a number twice, "twenty-five (25)": the digits in brackets are its value.
-    number = rf"(?:(?:(?:{words})\s*)?\(\s*(?:{DIGITS})\s*\)|{DIGITS}|{words})"
+    # "a kilometre-wide strip", "half a mile": the article counts only before a unit spelled out.
+    article = r"(?:half\s+)?a(?=[\s-]+(?:kilomet|mile|met(?:er|re)|nautical))"
+    number = rf"(?:(?:(?:{words})\s*)?\(\s*(?:{DIGITS})\s*\)|{DIGITS}|{words}|{article})"
     units = "|".join(
-        re.escape(u).replace(r"\ ", r"\s+") for u in sorted(length_units(), key=len, reverse=True)
+        re.escape(u).replace(r"\ ", r"[\s-]+") for u in sorted(length_units(), key=len, reverse=True)
     )
     unit_end = r"(?![\w²])"
     return re.compile(
@@ -47,7 +49,11 @@ def distance_pattern() -> re.Pattern[str]:
 
 def number_value(token: str) -> float | None:
     bracketed = BRACKETED_DIGITS.search(token)
-    return parse_number(bracketed.group(1) if bracketed else token)
+    if bracketed:
+        return parse_number(bracketed.group(1))
+    if re.fullmatch(r"half\s+a", token):
+        return 0.5
+    return parse_number(token)
 
 
 COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern|ward|wards)?"
@@ -60,15 +66,15 @@ PAIR_GAP = re.compile(r"^\s*(?:deep\s+|wide\s+)?(?:to\s+the\s+)?[a-z-]+\s+and\s+
 OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
 # The length of a road, border or journey, a speed or an area.
 LOCATING_AFTER = re.compile(
-    r"^\s*(?:/|per\s+|an\s+hour|a\s+day)|^\s*(?:long|high|deep\s+into)\b"
+    r"^\s*(?:/|per\s+|an\s+hour|a\s+day)|^[\s-]*(?:long|high|tall|deep\s+into)\b"
     r"|^\s*(?:²|2\b|sq\b|square)"
     r"|^[\s-]*(?:long\s+)?(?:stretch|section|segment|length|road|route|highway|motorway|railway|rail\s+line"
-    r"|border|frontier|front\s+line|frontline|coast|coastline|journey|drive|trip|march|pipeline|canal|river)s?\b",
+    r"|border|frontier|front|front\s+line|frontline|coast|coastline|journey|drive|trip|march|pipeline|canal|river)s?\b",
     re.IGNORECASE,
 )
 NOT_WIDTH_BEFORE = re.compile(
     r"(?:\brange\w*|\b(?:can|could|able\s+to|capable\s+of)\s+reach\w*|\breach\s+of|\bfir(?:e|ing)\s+distance"
-    r"|\blocated|\bsituated|\blying|\bsquare|\bsq\.?|\blength"
+    r"|\blocated|\bsituated|\blying|\bli(?:es|e)|\bsits|\bstands|\bsquare|\bsq\.?|\blength"
     r"|\bcalib(?:re|er)\w*|\bspeed\w*|\baltitude|\bheight|\btravel\w*|\bdrove|\bwalk\w*)"
     r"(?:\s+\w+){0,3}\s*$",
     re.IGNORECASE,
@@ -95,7 +101,7 @@ BRACKETED = re.compile(r"\s*[(\[]")
 
 
 def to_km(value: float, unit: str) -> float:
-    factor = length_units().get(re.sub(r"\s+", " ", unit.lower()))
+    factor = length_units().get(re.sub(r"[\s-]+", " ", unit.lower()))
     if factor is None:
         factor = 1.0
     return round(value * factor, 3)
@@ -104,9 +110,20 @@ def to_km(value: float, unit: str) -> float:
 LENGTH_UNIT = re.compile(r"km|kilomet|mile|met(?:er|re)|yard|(?<![a-z])(?:mi|nm|m)(?![a-z])")
 
 
+def past_brackets(text: str, end: int) -> int:
+    """Where the text goes on after a bracketed repeat ("20 km (12 miles) stretch"), if any."""
+    bracket = BRACKETED.match(text, end)
+    if bracket:
+        close = text.find(")" if text[bracket.end() - 1] == "(" else "]", bracket.end())
+        if 0 <= close - bracket.end() <= 60:
+            return close + 1
+    return end
+
+
 def is_width(text: str, start: int, end: int, unit: str) -> bool:
     """Whether the distance at text[start:end] measures a zone rather than a place or a thing."""
-    after = text[end : end + 40]
+    resume = past_brackets(text, end)
+    after = text[resume : resume + 40]
     before = text[max(0, start - 40) : start]
     if LOCATING_AFTER.search(after) or NOT_WIDTH_BEFORE.search(before):
         return False
@@ -124,7 +141,7 @@ def find_distances(text: str) -> list[Distance]:
     bracket_end = -1
     pending_side: tuple[Distance, str] | None = None
     for match in distance_pattern().finditer(folded):
-        unit = re.sub(r"\s+", " ", match.group("unit"))
+        unit = re.sub(r"[\s-]+", " ", match.group("unit"))
         low_text = match.group("between") or match.group("low")
         high_text = match.group("low") if match.group("between") else match.group("high")
         if unit in ("m", "mi", "nm") and not re.match(r"[\d(]", low_text):
@@ -135,6 +152,7 @@ def find_distances(text: str) -> list[Distance]:
             continue
         if match.start() < bracket_end:
             continue  # the same figure restated in brackets in another unit
+        bracket_end = resume = past_brackets(text, match.end())
         if not is_width(text, match.start(), match.end(), unit):
             continue
         changed = CHANGE_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
@@ -142,13 +160,12 @@ def find_distances(text: str) -> list[Distance]:
             low = high
         low_km, high_km = sorted((to_km(low, unit), to_km(high, unit)))
         distance = Distance(match.start(), match.end(), low_km, high_km)
-        after = text[match.end() : match.end() + 40]
-        side = COMPASS_AFTER.match(after)
+        side = COMPASS_AFTER.match(text[resume : resume + 40])
         if side is not None:
             direction = next(base for base in OPPOSITE if side.group("direction").lower().startswith(base))
             if pending_side is not None and pending_side[1] == OPPOSITE[direction]:
                 first = pending_side[0]
-                if PAIR_GAP.match(text[first.end : distance.start]):
+                if PAIR_GAP.match(text[past_brackets(text, first.end) : distance.start]):
                     found.append(
                         Distance(first.start, distance.end, first.low_km + low_km, first.high_km + high_km)
                     )
@@ -157,9 +174,4 @@ def find_distances(text: str) -> list[Distance]:
             pending_side = (distance, direction)
             continue
         found.append(distance)
-        bracket = BRACKETED.match(text, match.end())
-        if bracket:
-            close = text.find(")" if text[bracket.end() - 1] == "(" else "]", bracket.end())
-            if 0 <= close - bracket.end() <= 60:
-                bracket_end = close
     return found
