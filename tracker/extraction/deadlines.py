@@ -11,8 +11,8 @@ agreements, the dateline) are never returned.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
 
@@ -187,20 +187,49 @@ class StatedEvent:
     when: datetime
 
 
-@dataclass(frozen=True)
 class EventCalendar:
-    """The events a text dates, for limits counted from them in other clauses."""
+    """The events a text dates, for limits counted from them in other clauses.
 
-    events: tuple[StatedEvent, ...] = ()
-    day_zero: datetime | None = None  # what "D" stands for in "by D+6"
+    Read from the sentences only when a limit first names an event, and each event name
+    looked up once: a text that counts nothing from a dated event pays nothing, and a long
+    text that names the same event a thousand times reads the calendar once.
+    """
+
+    def __init__(self, bodies: Sequence[str] = (), reference: Reference | None = None) -> None:
+        self.bodies = bodies
+        self.reference = reference
+        self.stated: list[StatedEvent] | None = None
+        self.looked_up: dict[str, datetime | None] = {}
+        self.day_zero_read = False
+        self.day_zero_when: datetime | None = None
 
     def when(self, event: str) -> datetime | None:
         """The stated date of the event a limit names ("the Transfer of Authority"), if any."""
         core = event_core(event)
         if core is None:
             return None
-        named = re.compile(rf"\b{re.escape(core)}\b")
-        return next((stated.when for stated in self.events if named.search(stated.wording)), None)
+        if core not in self.looked_up:
+            named = re.compile(rf"\b{re.escape(core)}\b")
+            self.looked_up[core] = next(
+                (stated.when for stated in self.events() if named.search(stated.wording)), None
+            )
+        return self.looked_up[core]
+
+    def events(self) -> list[StatedEvent]:
+        if self.stated is None:
+            self.stated = (
+                read_stated_events(self.bodies, self.reference) if self.reference is not None else []
+            )
+        return self.stated
+
+    @property
+    def day_zero(self) -> datetime | None:
+        """What "D" stands for in "by D+6", where the text defines it."""
+        if not self.day_zero_read:
+            self.day_zero_read = True
+            if self.reference is not None:
+                self.day_zero_when = read_day_zero(self.bodies, self.reference)
+        return self.day_zero_when
 
 
 @dataclass(frozen=True)
@@ -211,7 +240,7 @@ class Reference:
     weekday_base: date | None  # the dateline or signing date, for "from Wednesday"
     previous: datetime | None  # the limit of the clause before, for "at that moment"
     ceasefire_start: datetime | None = None  # when the text says the ceasefire begins
-    calendar: EventCalendar = EventCalendar()
+    calendar: EventCalendar = field(default_factory=EventCalendar)
 
 
 # What an event phrase says happens to its subject, cut off to leave the event's name:
@@ -248,29 +277,39 @@ DAY_ZERO_LIMIT = re.compile(
 )
 
 
-def stated_events(bodies: list[str], reference: Reference) -> EventCalendar:
-    """The events the sentences date, and the day "D" stands for where the text defines it."""
-    events: list[StatedEvent] = []
-    day_zero: datetime | None = None
-    signed = at_hour(reference.signed_on, 0) if reference.signed_on else None
+def stated_events(bodies: Sequence[str], reference: Reference) -> EventCalendar:
+    """The events the sentences date, and the day "D" stands for, read when first needed."""
+    return EventCalendar(bodies, reference)
+
+
+def read_stated_events(bodies: Sequence[str], reference: Reference) -> list[StatedEvent]:
+    events = []
     for body in bodies:
-        if '"D' in body or "“D" in body:
-            definition = DAY_ZERO_DEFINITION.search(body)
-            if definition is not None and day_zero is None:
-                rest = definition.group("rest")
-                dated = [resolve_mention(m, reference.signed_on, None) for m in find_dates(rest)]
-                day = next((d for d in dated if d is not None), None)
-                if day is not None:
-                    day_zero = at_hour(day, 0)
-                elif re.search(r"sign", rest, re.IGNORECASE):
-                    day_zero = signed
         if EVENT_STATEMENT.search(body) is None:
             continue
         for limit in find_time_limits(body, reference):
             if limit.kind in (LimitType.START, LimitType.ON) and limit.when is not None:
                 events.append(StatedEvent(fold(body[: limit.start]), limit.when))
                 break
-    return EventCalendar(tuple(events), day_zero)
+    return events
+
+
+def read_day_zero(bodies: Sequence[str], reference: Reference) -> datetime | None:
+    for body in bodies:
+        if '"D' not in body and "“D" not in body:
+            continue
+        definition = DAY_ZERO_DEFINITION.search(body)
+        if definition is None:
+            continue
+        rest = definition.group("rest")
+        dated = [resolve_mention(m, reference.signed_on, None) for m in find_dates(rest)]
+        day = next((d for d in dated if d is not None), None)
+        if day is not None:
+            return at_hour(day, 0)
+        if re.search(r"sign", rest, re.IGNORECASE) and reference.signed_on is not None:
+            return at_hour(reference.signed_on, 0)
+        return None
+    return None
 
 
 # An event whose start the text may state elsewhere: "within 14 days of the entry into force
