@@ -42,6 +42,9 @@ def test_numbers_in_words_and_in_words_with_digits(sentence: str, width: tuple[f
         ("The militia shall withdraw 800 metres from the market square.", (0.8, 0.8)),
         ("Warships shall stay 12 nautical miles from the coast.", (22.224, 22.224)),
         ("Troops shall withdraw two miles from the ridge.", (3.219, 3.219)),
+        ("No boats may enter a 12-nautical-mile zone around the island.", (22.224, 22.224)),
+        ("Militias shall withdraw a kilometre from the fence.", (1.0, 1.0)),
+        ("Forces shall stay at least half a mile (800 metres) apart.", (0.805, 0.805)),
     ],
 )
 def test_every_spelling_of_a_unit_is_converted_to_kilometres(
@@ -56,6 +59,8 @@ def test_every_spelling_of_a_unit_is_converted_to_kilometres(
         ("The sides agreed on a 15-20 km buffer between the armies.", (15.0, 20.0)),
         ("The sides agreed on a buffer 15 to 20 km wide.", (15.0, 20.0)),
         ("The sides agreed on a buffer of between 12 and 20 kilometres.", (12.0, 20.0)),
+        ("The sides shall create a buffer between 10 km and 15 km wide.", (10.0, 15.0)),
+        ("Forces shall pull back 20 to 30 km (12 to 18 miles) from the front line.", (20.0, 30.0)),
         ("Envoys said the sides would set up a 15- to 20-kilometer demilitarized zone.", (15.0, 20.0)),
         ("Observers said the 12 km (7.5 mile) zone would be respected.", (12.0, 12.0)),
         ("Monitors will patrol a belt six miles [about 10 km] deep.", (9.656, 9.656)),
@@ -102,6 +107,12 @@ def test_a_width_that_changes_is_the_new_width(sentence: str, width: tuple[float
         ("The zone shall extend to a depth of 12 km on either side.", (12.0, 12.0)),
         ("No weapons may be carried within a radius of 600 metres around the plant.", (0.6, 0.6)),
         ("A strip 6 km to the north and 6 km to the south of the highway will be patrolled.", (12.0, 12.0)),
+        (
+            "Each side shall withdraw 6 km (4 miles) to the east and 6 km (4 miles) to the west of the road.",
+            (12.0, 12.0),
+        ),
+        ("A corridor 5 km wide and 30 km long will link the two towns.", (5.0, 5.0)),
+        ("The safe zone will stretch 30 km into the neighbouring province.", (30.0, 30.0)),
     ],
 )
 def test_the_depth_distance_or_radius_of_a_zone_is_a_width(sentence: str, width: tuple[float, float]) -> None:
@@ -117,6 +128,16 @@ def test_the_depth_distance_or_radius_of_a_zone_is_a_width(sentence: str, width:
         "Aid convoys will use the 80-km road between the two cities.",
         "The 120-kilometre border shall be reopened to trade.",
         "Engineers shall repair a 30 km stretch of the railway.",
+        "Engineers shall repair a 20-kilometer (12-mile) stretch of the border road.",
+        "Convoys will use the 70-km Aden-Taiz road to reach the port.",
+        "The parties agreed that a 4-km-long corridor shall be opened.",
+        "Troops shall keep out of Kelva, 10 km (6 miles) north of the capital.",
+        "The town lies 12 km from the border and shall be demilitarised.",
+        "Checkpoints shall be set up every 10 km on the highway.",
+        "Monitors shall deploy along 400 km of the border.",
+        "Guns capable of firing more than 20 km shall be stored in depots.",
+        "The posts at 1,500 metres above sea level shall be abandoned.",
+        "A 2m-high wall shall be removed.",
         "Each party shall withdraw 2,000 troops from the area.",
         "The donors will provide $5m for the relocation of the camps.",
     ],

@@ -41,7 +41,8 @@ def distance_pattern() -> re.Pattern[str]:
     )
     unit_end = r"(?![\w²])"
     return re.compile(
-        rf"(?<![\w.,$€£-])(?:between\s+(?P<between>{number})\s+and\s+)?(?P<low>{number})"
+        rf"(?<![\w.,$€£-])(?:between\s+(?P<between>{number})(?:\s*(?:{units}){unit_end})?\s+and\s+)?"
+        rf"(?P<low>{number})"
         rf"(?:(?:\s*(?:{units}){unit_end})?\s*(?:-\s*to|–|—|-|to|or)\s*(?P<high>{number}))?"
         rf"[\s-]*(?P<unit>{units}){unit_end}"
     )
@@ -67,16 +68,25 @@ OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
 # The length of a road, border or journey, a speed or an area.
 LOCATING_AFTER = re.compile(
     r"^\s*(?:/|per\s+|an\s+hour|a\s+day)|^[\s-]*(?:long|high|tall|deep\s+into)\b"
-    r"|^\s*(?:²|2\b|sq\b|square)"
+    r"|^\s*(?:²|2\b|sq\b|square|above\s+sea)"
     r"|^[\s-]*(?:long\s+)?(?:stretch|section|segment|length|road|route|highway|motorway|railway|rail\s+line"
     r"|border|frontier|front|front\s+line|frontline|coast|coastline|journey|drive|trip|march|pipeline|canal|river)s?\b",
     re.IGNORECASE,
 )
 NOT_WIDTH_BEFORE = re.compile(
-    r"(?:\brange\w*|\b(?:can|could|able\s+to|capable\s+of)\s+reach\w*|\breach\s+of|\bfir(?:e|ing)\s+distance"
+    r"(?:\brange\w*|\b(?:can|could|able\s+to|capable\s+of)\s+(?:reach|fir|hit|strik)\w*|\breach\s+of|\bfir(?:e|ing)\s+distance"
     r"|\blocated|\bsituated|\blying|\bli(?:es|e)|\bsits|\bstands|\bsquare|\bsq\.?|\blength"
     r"|\bcalib(?:re|er)\w*|\bspeed\w*|\baltitude|\bheight|\btravel\w*|\bdrove|\bwalk\w*)"
     r"(?:\s+\w+){0,3}\s*$",
+    re.IGNORECASE,
+)
+# "the 70-km Aden-Taiz road": a length named by the road it measures.
+NAMED_ROAD_AFTER = re.compile(
+    r"^[\s-]*(?:[A-Z][\w'-]*\s+){1,3}(?:road|highway|motorway|route|railway|border|frontier|pipeline|canal)s?\b"
+)
+# "checkpoints every 10 km", "along 400 km of the border", "the line runs 120 km".
+SPACING_BEFORE = re.compile(
+    r"\b(?:every|along|runs?|running|ran)\s+(?:some\s+|about\s+|around\s+|nearly\s+|roughly\s+|over\s+)?$",
     re.IGNORECASE,
 )
 # "the town of X, some 30 km from the border", "a village 5 km outside Y": where a place is.
@@ -125,7 +135,9 @@ def is_width(text: str, start: int, end: int, unit: str) -> bool:
     resume = past_brackets(text, end)
     after = text[resume : resume + 40]
     before = text[max(0, start - 40) : start]
-    if LOCATING_AFTER.search(after) or NOT_WIDTH_BEFORE.search(before):
+    if LOCATING_AFTER.search(after) or NAMED_ROAD_AFTER.match(after):
+        return False
+    if NOT_WIDTH_BEFORE.search(before) or SPACING_BEFORE.search(before):
         return False
     if PLACE_BEFORE.search(before) and FROM_AFTER.match(after):
         return False
