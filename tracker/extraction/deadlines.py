@@ -171,8 +171,10 @@ COMING_MIDNIGHT = re.compile(
     r"midnight(?:\s+tonight)?\b(?!\s*(?:\([^)]*\)\s*)?(?:on|of|,)?\s*(?:the\s+)?(?:\d|jan|feb|mar|apr|may|jun|jul"
     r"|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))"
 )
+# Approval, adoption or announcement is the signing only of the text itself ("the approval of this
+# memorandum"), never of anything else ("after the Commission has approved the plan").
 SIGNING_EVENT = re.compile(
-    r"\b(?:sign\w*|signature|approv\w*|adopt\w*|conclu\w*|announce\w*|hereof|today"
+    r"\b(?:sign\w*|signature|hereof|today"
     r"|(?:this|the\s+present)\s+(?:agreement|memorandum|protocol|document|accord|arrangement|decision"
     r"|declaration|statement|deal|treaty|resolution))\b",
     re.IGNORECASE,
@@ -572,7 +574,7 @@ def clock_limits(sentence: str, mentions: list[DateMention], reference: Referenc
         clock = match.group("clock")
         if not re.search(r"\d", clock) and "noon" not in clock.lower():
             continue  # "from midnight" has its own rule
-        if any(m.start < match.end() and match.start() - CLOCK_DATE_GAP < m.end for m in mentions):
+        if any(m.start < match.end() and match.start("trigger") - CLOCK_DATE_GAP < m.end for m in mentions):
             continue  # "on Monday at 12:00 hours": the date goes with the time
         if DATE_AFTER_CLOCK.match(sentence, match.end()):
             continue

@@ -1,0 +1,199 @@
+"""Time limits counted from dated events, clock times, weekdays, fallbacks and reference dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from extraction_support import deadline_of, provision_with
+
+from tracker.extraction import extract
+
+SIGNED = date(2021, 3, 10)  # a Wednesday
+
+
+def test_limit_counted_from_an_event_the_text_dates_elsewhere() -> None:
+    text = (
+        "1. The handover of command from the joint force to the regional force shall take place "
+        'at noon on 2 April 2021 (the "Handover").\n\n'
+        "2. Within twenty (20) days after the Handover, the Parties shall withdraw their forces "
+        "to a distance of three kilometres from the river.\n\n"
+        "3. The Parties shall release all detainees not later than ten (10) days after the Handover.\n"
+    )
+    extraction = extract(text, SIGNED)
+    assert provision_with(extraction, "withdraw their forces").deadline == date(2021, 4, 22)
+    assert provision_with(extraction, "release all detainees").deadline == date(2021, 4, 12)
+
+
+def test_limit_counted_from_an_undated_event_keeps_its_text_and_no_date() -> None:
+    text = (
+        "1. The ceasefire shall take effect from 00:01 on 12 March 2021.\n\n"
+        "2. Within thirty (30) days after the Joint Commission has declared the area clear, "
+        "the Parties shall reopen the road.\n"
+    )
+    provision = provision_with(extract(text, SIGNED), "reopen the road")
+    assert provision.deadline is None
+    assert provision.deadline_text is not None and "Joint Commission" in provision.deadline_text
+
+
+def test_a_body_named_after_the_truce_is_not_the_truce_itself() -> None:
+    text = (
+        "1. The truce shall take effect from 00:01 on 12 March 2021.\n\n"
+        "2. The parties shall clear all mines within 40 days after the Truce Commission "
+        "has approved the plan.\n"
+    )
+    assert deadline_of(text, "clear all mines", SIGNED) is None
+
+
+def test_limit_counted_from_a_ceasefire_that_takes_effect_a_period_after_signing() -> None:
+    text = (
+        "1. The Parties agree to a ceasefire, which shall take effect forty-eight (48) hours after "
+        "the signing of this Agreement.\n\n"
+        "2. Within seven (7) days after the ceasefire comes into effect, the forces shall disengage "
+        "to a distance of 10 km from the line of contact.\n"
+    )
+    assert deadline_of(text, "forces shall disengage", SIGNED) == date(2021, 3, 19)
+
+
+def test_cease_fire_written_as_two_words_starts_the_ceasefire() -> None:
+    text = (
+        "1. The sides will cease fire and all military operations from 00:01 hours on 14 March 2021.\n\n"
+        "2. Within five days after the ceasefire takes effect, the sides shall pull back their artillery.\n"
+    )
+    assert deadline_of(text, "pull back their artillery", SIGNED) == date(2021, 3, 19)
+
+
+def test_day_zero_defined_as_the_signing_day() -> None:
+    text = (
+        '1. For the purposes of this Agreement, "D" means the day of signature of this Agreement.\n\n'
+        "2. All forces in the northern sector will have left that sector by D+3.\n\n"
+        "3. The mine maps shall be handed over not later than D+5.\n"
+    )
+    extraction = extract(text, SIGNED)
+    assert provision_with(extraction, "northern sector").deadline == date(2021, 3, 13)
+    assert provision_with(extraction, "mine maps").deadline == date(2021, 3, 15)
+
+
+def test_day_zero_without_a_definition_gives_no_date() -> None:
+    text = "All forces in the northern sector will have left that sector by D+3."
+    assert deadline_of(text, "northern sector", SIGNED) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Parties shall cease all hostilities from the moment this Agreement is signed.",
+        "All hostilities are to end at the latest at the time of the signing of this document.",
+        "Hostilities shall cease from the time this document is signed.",
+    ],
+)
+def test_moment_of_signing_is_the_signing_date(sentence: str) -> None:
+    assert deadline_of(sentence, "ostilities", SIGNED) == SIGNED
+
+
+def test_a_speaker_at_the_signing_sets_no_limit() -> None:
+    text = '"This deal will bring calm to the region," the minister said at the signing in the capital.'
+    extraction = extract(text, SIGNED)
+    assert all(provision.deadline is None for provision in extraction.provisions)
+
+
+def test_passage_of_the_present_resolution_is_its_adoption() -> None:
+    text = (
+        "The Secretary-General shall submit a plan for the removal of the weapons within "
+        "sixty days of the passage of the present resolution."
+    )
+    assert deadline_of(text, "submit a plan", SIGNED) == date(2021, 5, 9)
+
+
+def test_stated_fallback_gives_the_date() -> None:
+    text = (
+        "The pullback is to begin within 24 hours after the liaison officers finish their survey, "
+        "and in no event later than five days after the signature of this agreement."
+    )
+    provision = provision_with(extract(text, SIGNED), "pullback")
+    assert provision.deadline == date(2021, 3, 15)
+    assert provision.deadline_text is not None and "liaison officers" in provision.deadline_text
+
+
+def test_start_and_length_of_a_period_give_its_end() -> None:
+    text = (
+        "The Interim Period shall start on the date of signature of this Agreement "
+        "and last for six (6) months."
+    )
+    assert deadline_of(text, "Interim Period", SIGNED) == date(2021, 9, 10)
+
+
+def test_local_date_wins_over_a_time_zone_aside() -> None:
+    text = (
+        "BEIRUT, March 10 (Reuters) - The truce would take effect at 00:00 Beirut time "
+        "(2200 GMT on Saturday) on March 14, officials said."
+    )
+    assert deadline_of(text, "take effect", SIGNED) == date(2021, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        (
+            "The two sides agreed on Wednesday to a truce that would take effect at 9 p.m. (1800 GMT).",
+            "truce",
+        ),
+        (
+            "The sides agreed to halt all firing with effect from 18:00 hours local time, the minister said.",
+            "halt",
+        ),
+        (
+            "In the capital, the spokesman said the ceasefire took effect at 5:30 p.m. local time.",
+            "ceasefire",
+        ),
+    ],
+)
+def test_clock_time_without_a_date_falls_on_the_report_day(sentence: str, phrase: str) -> None:
+    text = f"KABUL, March 10 (Reuters) - {sentence}"
+    assert deadline_of(text, phrase, SIGNED) == SIGNED
+
+
+def test_clock_time_after_a_weekday_goes_with_that_weekday() -> None:
+    text = "KABUL, March 10 (Reuters) - The commanders will speak again on Friday at 12:00 hours."
+    assert deadline_of(text, "commanders", SIGNED) == date(2021, 3, 12)
+
+
+def test_future_talks_on_a_weekday_are_a_limit() -> None:
+    text = (
+        "KABUL, March 10 (Reuters) - Local commanders of both sides will hold talks on Saturday "
+        "to agree a buffer line."
+    )
+    assert deadline_of(text, "hold talks", SIGNED) == date(2021, 3, 13)
+
+
+def test_date_of_a_report_after_a_future_clause_is_not_a_limit() -> None:
+    text = (
+        "KABUL, March 10 (Reuters) - The parties have agreed to a truce that will begin on Friday, "
+        "the envoy said on Wednesday."
+    )
+    assert deadline_of(text, "truce", SIGNED) == date(2021, 3, 12)
+
+
+def test_past_event_after_a_future_modal_is_not_a_limit() -> None:
+    text = (
+        "KABUL, March 10 (Reuters) - The truce, which will be monitored by observers, was agreed on Monday."
+    )
+    extraction = extract(text, SIGNED)
+    assert all(provision.deadline is None for provision in extraction.provisions)
+
+
+def test_duration_adjective_with_a_qualifier_gives_the_end() -> None:
+    text = "The two sides signed a nine-month nationwide ceasefire on 10 March 2021, which will be monitored."
+    assert deadline_of(text, "nationwide ceasefire", SIGNED) == date(2021, 12, 10)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The forces shall redeploy to the positions they held before 1 January 2020.",
+        "For the rebel units, the line of separation is the line as of 5 May 2019.",
+    ],
+)
+def test_date_before_the_signing_is_a_reference_not_a_limit(sentence: str) -> None:
+    provision = provision_with(extract(sentence, SIGNED), sentence.split()[1])
+    assert provision.deadline is None
