@@ -23,6 +23,8 @@ def width_of(sentence: str) -> tuple[float, float] | None:
         ("The garrisons shall pull back to a depth of twelve (12) kilometres.", (12.0, 12.0)),
         ("Police alone shall be deployed in a belt ten (10) kilometres deep beyond the line.", (10.0, 10.0)),
         ("A belt fifteen (15) to twenty (20) kilometres deep shall be kept free of troops.", (15.0, 20.0)),
+        ("Troops shall withdraw 150 (one hundred and fifty) kilometres from the border.", (150.0, 150.0)),
+        ("Troops shall withdraw 10 (ten) km from the border.", (10.0, 10.0)),
         ("The parties shall establish a five-kilometre-wide demilitarised strip.", (5.0, 5.0)),
         ("Both armies will create a two-kilometre corridor for civilians.", (2.0, 2.0)),
     ],
@@ -64,6 +66,7 @@ def test_every_spelling_of_a_unit_is_converted_to_kilometres(
         ("Envoys said the sides would set up a 15- to 20-kilometer demilitarized zone.", (15.0, 20.0)),
         ("Observers said the 12 km (7.5 mile) zone would be respected.", (12.0, 12.0)),
         ("Monitors will patrol a belt six miles [about 10 km] deep.", (9.656, 9.656)),
+        ("Forces shall withdraw 15 kilometres, or about nine miles, from the line.", (15.0, 15.0)),
     ],
 )
 def test_ranges_and_bracketed_repeats(sentence: str, width: tuple[float, float]) -> None:

@@ -26,16 +26,20 @@ class Distance:
 
 
 DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-BRACKETED_DIGITS = re.compile(rf"\(\s*({DIGITS})\s*\)")
+BRACKETED_DIGITS = re.compile(rf"\(\s*({DIGITS})\s*\)|^({DIGITS})\s*\(")
 
 
 @cache
 def distance_pattern() -> re.Pattern[str]:
     words = number_word_pattern()
-    # Legal texts write a number twice, "twenty-five (25)": the digits in brackets are its value.
+    # Legal texts write a number twice, "twenty-five (25)" or "25 (twenty-five)": the digits are
+    # its value.
     # "a kilometre-wide strip", "half a mile": the article counts only before a unit spelled out.
     article = r"(?:half\s+)?a(?=[\s-]+(?:kilomet|mile|met(?:er|re)|nautical))"
-    number = rf"(?:(?:(?:{words})\s*)?\(\s*(?:{DIGITS})\s*\)|{DIGITS}|{words}|{article})"
+    number = (
+        rf"(?:(?:(?:{words})\s*)?\(\s*(?:{DIGITS})\s*\)|(?:{DIGITS})\s*\((?:\s*(?:{words}|and)[\s-]*)+\)"
+        rf"|{DIGITS}|{words}|{article})"
+    )
     units = "|".join(
         re.escape(u).replace(r"\ ", r"[\s-]+") for u in sorted(length_units(), key=len, reverse=True)
     )
@@ -51,7 +55,7 @@ def distance_pattern() -> re.Pattern[str]:
 def number_value(token: str) -> float | None:
     bracketed = BRACKETED_DIGITS.search(token)
     if bracketed:
-        return parse_number(bracketed.group(1))
+        return parse_number(bracketed.group(1) or bracketed.group(2))
     if re.fullmatch(r"half\s+a", token):
         return 0.5
     return parse_number(token)
@@ -108,6 +112,11 @@ MILLION_AFTER = re.compile(
     re.IGNORECASE,
 )
 BRACKETED = re.compile(r"\s*[(\[]")
+# "15 kilometres, or about nine miles,": the same figure restated without brackets.
+RESTATED_GAP = re.compile(
+    r"^\s*,?\s*(?:or|i\.e\.?|that\s+is)\s*,?\s*(?:about|some|around|roughly|nearly|approximately|almost)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def to_km(value: float, unit: str) -> float:
@@ -184,6 +193,8 @@ def find_distances(text: str) -> list[Distance]:
                     pending_side = None
                     continue
             pending_side = (distance, direction)
+            continue
+        if found and RESTATED_GAP.match(text[found[-1].end : distance.start]):
             continue
         found.append(distance)
     return found
