@@ -197,3 +197,27 @@ def test_duration_adjective_with_a_qualifier_gives_the_end() -> None:
 def test_date_before_the_signing_is_a_reference_not_a_limit(sentence: str) -> None:
     provision = provision_with(extract(sentence, SIGNED), sentence.split()[1])
     assert provision.deadline is None
+
+
+def test_four_digit_time_with_a_zone_and_a_weekday() -> None:
+    text = (
+        "GENEVA, March 10 (Reuters) - The envoy said both sides had agreed that all firing "
+        "should stop at 0400 GMT on Friday."
+    )
+    assert deadline_of(text, "firing", SIGNED) == date(2021, 3, 12)
+
+
+def test_four_digit_number_without_a_zone_is_no_time() -> None:
+    text = "The parties shall release 1500 prisoners on Friday."
+    assert deadline_of(text, "prisoners", SIGNED) == date(2021, 3, 12)
+
+
+def test_signature_line_with_a_time_sets_no_limit() -> None:
+    text = "Done at Geneva, at 1100 hours on the 10th day of March 2021, in English and French."
+    extraction = extract(text, SIGNED)
+    assert all(provision.deadline is None for provision in extraction.provisions)
+
+
+def test_initial_period_of_a_body_gives_its_end() -> None:
+    text = "Joint patrol units will be set up for an initial period of 18 months."
+    assert deadline_of(text, "Joint patrol units", SIGNED) == date(2022, 9, 10)

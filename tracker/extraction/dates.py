@@ -35,6 +35,9 @@ YEAR = r"(?:19|20)\d{2}"
 CLOCK = (
     r"(?:(?P<hour>[01]?\d|2[0-4])[:.](?P<minute>[0-5]\d)(?:\s*(?:hours|hrs|h\b|(?P<pm1>p\.m\.|pm\b)|a\.m\.|am\b))?"
     r"|(?P<bare_hour>1[0-2]|0?[1-9])\s*(?:(?P<pm2>p\.m\.|pm\b)|a\.m\.|am\b)"
+    # "0500 GMT", "1900 hours": four digits are a time only with a zone or "hours" after them.
+    r"|(?P<military_hour>[01]\d|2[0-3])(?P<military_minute>[0-5]\d)(?=\s*(?:GMT|UTC|hours|hrs|local\s+time|Z\b))"
+    r"(?:\s*(?:hours|hrs)\b)?"
     r"|(?:one\s+minute\s+past\s+)?(?P<midnight>midnight)|(?P<noon>noon))(?:\s+(?:noon|midnight))?"
     # A zone name and a bracketed aside in either order: "00:00 Damascus time (2200 GMT on Friday)".
     r"(?:\s*\([^()\n]{0,30}\))?(?:\s+(?:[A-Z]\w+\s+){0,2}(?:[Tt]ime|IST|GMT|UTC|CET|EET|EST))?"
@@ -138,6 +141,8 @@ def clock_hours(match: re.Match[str]) -> float:
     if match.group("hour") is not None:
         hour = int(match.group("hour")) % 12 if afternoon else int(match.group("hour"))
         return min(hour + afternoon + int(match.group("minute")) / 60, 24.0)
+    if match.group("military_hour") is not None:
+        return int(match.group("military_hour")) + int(match.group("military_minute")) / 60
     if match.group("bare_hour") is not None:
         return float(int(match.group("bare_hour")) % 12 + afternoon)
     return 0.0

@@ -78,7 +78,7 @@ START_TRIGGER = re.compile(
 ON_TRIGGER = re.compile(rf"(?:\b(?:on|at)\s+(?:the\s+)?{UPCOMING}|\b(?:next|this|coming)\s+)$", re.IGNORECASE)
 # "on May 4" is a limit only in a clause about what will happen, never next to the signing.
 FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|must|is\s+to|are\s+to|to\s+be|expected|scheduled|planned|due|would)\b"
+    r"\b(?:will|shall|should|must|is\s+to|are\s+to|to\s+be|expected|scheduled|planned|due|would)\b"
 )
 PAST_EVENT_CUE = re.compile(
     r"\b(?:sign(?:ed|ing)?|signature|conclud(?:ed|ing)|adopted|reached|held|met|meeting|talks|dated|agreed"
@@ -113,7 +113,8 @@ ORDINAL_DAY_PATTERN = re.compile(
     rf"\s+(?P<relation>after|following|of|from)\s+(?P<event>{EVENT_TEXT})"
 )
 DURATION_PATTERN = re.compile(
-    rf"\b(?:(?:for|over)\s+(?:a\s+(?:further\s+|total\s+)?(?:period|term)\s+of\s+|the\s+(?:period|term)\s+of\s+)?"
+    rf"\b(?:(?:for|over)\s+(?:an?\s+(?:further\s+|total\s+|initial\s+|first\s+|renewable\s+)?(?:period|term)\s+of\s+"
+    rf"|the\s+(?:initial\s+|first\s+)?(?:period|term)\s+of\s+)?"
     rf"|(?:lasts?|lasting)\s+(?:for\s+)?)(?P<body>{DURATION})(?![\w-])"
 )
 ADJECTIVAL_DURATION = re.compile(
@@ -572,6 +573,8 @@ def clock_limits(sentence: str, mentions: list[DateMention], reference: Referenc
     limits = []
     for match in CLOCK_LIMIT.finditer(sentence):
         clock = match.group("clock")
+        if match.start("trigger") == match.start() and match.group("trigger").lower() == "at":
+            continue  # "Done at Panmunjom at 1000 hours": only a start verb makes "at" a start
         if not re.search(r"\d", clock) and "noon" not in clock.lower():
             continue  # "from midnight" has its own rule
         if any(m.start < match.end() and match.start("trigger") - CLOCK_DATE_GAP < m.end for m in mentions):
