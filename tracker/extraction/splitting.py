@@ -27,6 +27,9 @@ NEW_PREDICATE = re.compile(
     r"(?:shall|will|must|is|are|be)\b)",
 )
 MIN_PART_WORDS = 3
+# An item of a list of facets ("50 km for artillery, 70 km for MLRS and 100 km for missiles")
+# names little besides its facet.
+MIN_LIST_ITEM_WORDS = 2
 
 
 def content_words(text: str, start: int, end: int, protected: list[tuple[int, int]]) -> int:
@@ -61,7 +64,9 @@ def choose_cut(
         number_comma = match.group().startswith(",") and following[:1].isdigit() and match.end() != high
         if NEVER_AFTER.match(following) or number_comma:
             continue  # a relative clause, an inclusion, or the year or thousands of a number
-        if content_words(text, previous_cut, match.start(), protected) < MIN_PART_WORDS:
+        list_item = match.end() == high and any(p_start == previous_cut for p_start, _ in protected)
+        minimum = MIN_LIST_ITEM_WORDS if list_item else MIN_PART_WORDS
+        if content_words(text, previous_cut, match.start(), protected) < minimum:
             continue
         if any(p_start < match.start() < p_end for p_start, p_end in protected):
             continue
