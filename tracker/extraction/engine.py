@@ -242,7 +242,7 @@ class Extractor:
         while end > start and self.text[end - 1] in " ,;:—–-":
             end -= 1
         excerpt = self.text[start:end]
-        if len(PLAIN_WORD.findall(excerpt)) < MIN_PLAIN_WORDS:
+        if len(PLAIN_WORD.findall(excerpt)) < MIN_PLAIN_WORDS and not distances:
             return  # a dateline or a heading cut off by a dash sets nothing
         width = (distances[0].low_km, distances[0].high_km) if distances else None
         weapons = merge(lead_weapons, find_weapons(excerpt) or facts.weapons)
