@@ -172,3 +172,16 @@ def test_one_provision_per_side_of_a_boundary() -> None:
     assert provision_with(extraction, "into Borland").excerpt.startswith("four kilometres")
     for provision in extraction.provisions:
         assert provision.excerpt == text[provision.start : provision.end]
+
+
+def test_a_list_item_naming_a_weapon_by_acronym_is_its_own_provision() -> None:
+    text = (
+        "The sides shall withdraw heavy weapons so as to create a security zone of at least 40 km for "
+        "guns of 100 mm calibre and more, 60 km for MLRS and 120 km for Smerch MLRS and tactical "
+        "missile systems."
+    )
+    extraction = extract(text)
+    widths = [p.facets.zone_width_km for p in extraction.provisions]
+    assert widths == [(40.0, 40.0), (60.0, 60.0), (120.0, 120.0)]
+    assert provision_with(extraction, "60 km").excerpt == "60 km for MLRS"
+    assert provision_with(extraction, "60 km").facets.weapons == ("heavy_weapons", "mlrs")
