@@ -34,12 +34,11 @@ def distance_pattern() -> re.Pattern[str]:
     words = number_word_pattern()
     # Legal texts write a number twice, "twenty-five (25)" or "25 (twenty-five)": the digits are
     # its value.
+    words_then_digits = rf"(?:(?:{words})\s*)?\(\s*(?:{DIGITS})\s*\)"
+    digits_then_words = rf"(?:{DIGITS})\s*\(\s*(?:{words}|and)(?:[\s-]+(?:{words}|and)){{0,6}}\s*\)"
     # "a kilometre-wide strip", "half a mile": the article counts only before a unit spelled out.
     article = r"(?:half\s+)?a(?=[\s-]+(?:kilomet|mile|met(?:er|re)|nautical))"
-    number = (
-        rf"(?:(?:(?:{words})\s*)?\(\s*(?:{DIGITS})\s*\)|(?:{DIGITS})\s*\((?:\s*(?:{words}|and)[\s-]*)+\)"
-        rf"|{DIGITS}|{words}|{article})"
-    )
+    number = rf"(?:{words_then_digits}|{digits_then_words}|{DIGITS}|{words}|{article})"
     units = "|".join(
         re.escape(u).replace(r"\ ", r"[\s-]+") for u in sorted(length_units(), key=len, reverse=True)
     )
