@@ -221,3 +221,20 @@ def test_signature_line_with_a_time_sets_no_limit() -> None:
 def test_initial_period_of_a_body_gives_its_end() -> None:
     text = "Joint patrol units will be set up for an initial period of 18 months."
     assert deadline_of(text, "Joint patrol units", SIGNED) == date(2022, 9, 10)
+
+
+def test_period_defined_in_one_clause_ends_the_next() -> None:
+    text = (
+        "4.1 The Interim Period shall start on the date of signature of this Agreement and last for "
+        "six (6) months.\n\n"
+        "4.2 The joint units shall be trained and deployed during the Interim Period.\n\n"
+        "4.3 The parties shall complete the census before the end of the six-month Interim Period.\n"
+    )
+    extraction = extract(text, SIGNED)
+    assert provision_with(extraction, "joint units").deadline == date(2021, 9, 10)
+    assert provision_with(extraction, "census").deadline == date(2021, 9, 10)
+
+
+def test_period_the_text_never_dates_gives_no_date() -> None:
+    text = "The joint units shall be trained and deployed during the Transitional Period."
+    assert deadline_of(text, "joint units", SIGNED) is None

@@ -202,6 +202,8 @@ class EventCalendar:
         self.bodies = bodies
         self.reference = reference
         self.stated: list[StatedEvent] | None = None
+        self.periods: list[StatedEvent] | None = None
+        self.period_looked_up: dict[str, datetime | None] = {}
         self.looked_up: dict[str, datetime | None] = {}
         self.day_zero_read = False
         self.day_zero_when: datetime | None = None
@@ -217,6 +219,22 @@ class EventCalendar:
                 (stated.when for stated in self.events() if named.search(stated.wording)), None
             )
         return self.looked_up[core]
+
+    def period_end(self, name: str) -> datetime | None:
+        """When a period the text defines by its start and length ends ("the Interim Period")."""
+        core = event_core(DURATION_ADJECTIVE.sub("", name))
+        if core is None:
+            return None
+        if core not in self.period_looked_up:
+            if self.periods is None:
+                self.periods = (
+                    read_period_ends(self.bodies, self.reference) if self.reference is not None else []
+                )
+            named = re.compile(rf"\b{re.escape(core)}\b")
+            self.period_looked_up[core] = next(
+                (stated.when for stated in self.periods if named.search(stated.wording)), None
+            )
+        return self.period_looked_up[core]
 
     def events(self) -> list[StatedEvent]:
         if self.stated is None:
@@ -295,6 +313,25 @@ def read_stated_events(bodies: Sequence[str], reference: Reference) -> list[Stat
                 events.append(StatedEvent(fold(body[: limit.start]), limit.when))
                 break
     return events
+
+
+PERIOD_WORD = re.compile(r"\b(?:period|phase|stage)\b", re.IGNORECASE)
+DURATION_ADJECTIVE = re.compile(r"\b[\w-]+-(?:day|week|month|year)\s+")
+
+
+def read_period_ends(bodies: Sequence[str], reference: Reference) -> list[StatedEvent]:
+    """Periods a sentence names and gives a length: "The X Period shall ... last for eight months"."""
+    periods = []
+    for body in bodies:
+        if PERIOD_WORD.search(body) is None:
+            continue
+        for limit in group_limits(find_time_limits(body, reference), body):
+            if limit.kind in (LimitType.END, LimitType.DURATION) and limit.when is not None:
+                wording = fold(body[: limit.start])
+                if PERIOD_WORD.search(wording):
+                    periods.append(StatedEvent(wording, limit.when))
+                break
+    return periods
 
 
 def read_day_zero(bodies: Sequence[str], reference: Reference) -> datetime | None:
@@ -731,7 +768,7 @@ TIME_HINT = re.compile(
     r"[0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|hour|hrs|day|week|fortnight|month|year|midnight|noon|sign|today|tomorrow|tonight"
     r"|that\s+(?:moment|time|point|phase|period|stage)|this\s+(?:phase|period|stage|time)|by\s+then"
-    r"|same\s+(?:time|phase|period|stage)|simultaneous"
+    r"|same\s+(?:time|phase|period|stage)|simultaneous|the\s+end\s+of\s+the|(?:during|within|throughout)\s+the"
 )
 
 
@@ -751,6 +788,27 @@ def as_start_if_begun(limit: TimeLimit, sentence: str) -> TimeLimit:
     return TimeLimit(limit.start, limit.end, limit.text, LimitType.START, limit.when)
 
 
+# "during the Pre-Transitional Period", "by the end of the eight-month interim phase"
+DEFINED_PERIOD = re.compile(
+    r"\b(?:during|within|throughout|in\s+the\s+course\s+of|(?:by|before|until|(?:no|not)\s+later\s+than)"
+    r"\s+the\s+end\s+of)\s+the\s+(?!same\b|first\b|next\b|following\b|coming\b|remaining\b)"
+    r"(?P<name>(?:[\w-]+\s+){0,4}?(?:period|phase|stage))\b"
+)
+
+
+def defined_period_limits(sentence: str, folded: str, reference: Reference) -> list[TimeLimit]:
+    limits = []
+    for match in DEFINED_PERIOD.finditer(folded):
+        when = reference.calendar.period_end(match.group("name"))
+        if when is not None:
+            limits.append(
+                TimeLimit(
+                    match.start(), match.end(), sentence[match.start() : match.end()], LimitType.END, when
+                )
+            )
+    return limits
+
+
 def find_time_limits(sentence: str, reference: Reference) -> list[TimeLimit]:
     """Every time limit in one sentence, in text order, overlapping phrases removed."""
     folded = fold(sentence)
@@ -768,6 +826,8 @@ def find_time_limits(sentence: str, reference: Reference) -> list[TimeLimit]:
             + duration_limits(sentence, folded, windows, start_time, reference)
         )
     found = [as_start_if_begun(limit, sentence) for limit in found]
+    if PERIOD_WORD.search(folded):
+        found += defined_period_limits(sentence, folded, reference)
     for match in BACK_REFERENCE.finditer(folded) if BACK_REFERENCE_HINT.search(folded) else ():
         found.append(
             TimeLimit(
