@@ -68,18 +68,20 @@ COMPASS_AFTER = re.compile(
 )
 PAIR_GAP = re.compile(r"^\s*(?:deep\s+|wide\s+)?(?:to\s+the\s+)?[a-z-]+\s+and\s+(?:by\s+)?$", re.IGNORECASE)
 OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
-# The length of a road, border or journey, a speed or an area.
+# The length of a road, border or journey, the size of a wall or a bridge, a speed or an area.
 LOCATING_AFTER = re.compile(
     r"^\s*(?:/|per\s+|an\s+hour|a\s+day)|^[\s-]*(?:long|high|tall|deep\s+into)\b"
     r"|^\s*(?:²|2\b|sq\b|square|above\s+sea)"
     r"|^[\s-]*(?:long\s+)?(?:stretch|section|segment|length|road|route|highway|motorway|railway|rail\s+line"
-    r"|border|frontier|front|front\s+line|frontline|coast|coastline|journey|drive|trip|march|pipeline|canal|river)s?\b",
+    r"|border|frontier|front|front\s+line|frontline|coast|coastline|journey|drive|trip|march|pipeline|canal|river"
+    r"|wall|fence|barrier|trench|ditch|berm|embankment|tower|mast|bridge|tunnel)s?\b",
     re.IGNORECASE,
 )
 NOT_WIDTH_BEFORE = re.compile(
     r"(?:\brange\w*|\b(?:can|could|able\s+to|capable\s+of)\s+(?:reach|fir|hit|strik)\w*|\breach\s+of|\bfir(?:e|ing)\s+distance"
     r"|\blocated|\bsituated|\blying|\bli(?:es|e)|\bsits|\bstands|\bsquare|\bsq\.?|\blength"
-    r"|\bcalib(?:re|er)\w*|\bspeed\w*|\baltitude|\bheight|\btravel\w*|\bdrove|\bwalk\w*)"
+    r"|\bcalib(?:re|er)\w*|\bspeed\w*|\baltitude|\bheight|\btravel\w*|\bdrove|\bwalk\w*"
+    r"|\bfl(?:y|ying|ights?|own)\s+(?:\w+\s+){0,2}(?:above|below|under|over|at))"
     r"(?:\s+\w+){0,3}\s*$",
     re.IGNORECASE,
 )
@@ -125,7 +127,7 @@ def to_km(value: float, unit: str) -> float:
     return round(value * factor, 3)
 
 
-LENGTH_UNIT = re.compile(r"km|kilomet|mile|met(?:er|re)|yard|(?<![a-z])(?:mi|nm|m)(?![a-z])")
+LENGTH_UNIT = re.compile(r"km|kilomet|mile|met(?:er|re)|yard|feet|foot|(?<![a-z])(?:mi|nm|m|ft)(?![a-z])")
 
 
 def past_brackets(text: str, end: int) -> int:
@@ -164,7 +166,7 @@ def find_distances(text: str) -> list[Distance]:
         unit = re.sub(r"[\s-]+", " ", match.group("unit"))
         low_text = match.group("between") or match.group("low")
         high_text = match.group("low") if match.group("between") else match.group("high")
-        if unit in ("m", "mi", "nm") and not re.match(r"[\d(]", low_text):
+        if unit in ("m", "mi", "nm", "ft") and not re.match(r"[\d(]", low_text):
             continue  # "five m" is not a width; only digits carry the short units
         low = number_value(low_text)
         high = number_value(high_text) if high_text else low
