@@ -193,55 +193,41 @@ class StatedEvent:
 class EventCalendar:
     """The events a text dates, for limits counted from them in other clauses.
 
-    Read from the sentences only when a limit first names an event, and each event name
-    looked up once: a text that counts nothing from a dated event pays nothing, and a long
-    text that names the same event a thousand times reads the calendar once.
+    Each event name is looked up once, when a limit first names it, and only the sentences
+    that hold the name are read: a text that counts nothing from a dated event pays nothing,
+    and a long text that names the same event a thousand times reads the calendar once.
     """
 
     def __init__(self, bodies: Sequence[str] = (), reference: Reference | None = None) -> None:
         self.bodies = bodies
         self.reference = reference
-        self.stated: list[StatedEvent] | None = None
-        self.periods: list[StatedEvent] | None = None
-        self.period_looked_up: dict[str, datetime | None] = {}
-        self.looked_up: dict[str, datetime | None] = {}
+        self.folded: list[str] | None = None
+        self.looked_up: dict[tuple[str, bool], datetime | None] = {}
         self.day_zero_read = False
         self.day_zero_when: datetime | None = None
 
     def when(self, event: str) -> datetime | None:
         """The stated date of the event a limit names ("the Transfer of Authority"), if any."""
-        core = event_core(event)
-        if core is None:
-            return None
-        if core not in self.looked_up:
-            named = re.compile(rf"\b{re.escape(core)}\b")
-            self.looked_up[core] = next(
-                (stated.when for stated in self.events() if named.search(stated.wording)), None
-            )
-        return self.looked_up[core]
+        return self.look_up(event_core(event), period=False)
 
     def period_end(self, name: str) -> datetime | None:
         """When a period the text defines by its start and length ends ("the Interim Period")."""
-        core = event_core(DURATION_ADJECTIVE.sub("", name))
-        if core is None:
-            return None
-        if core not in self.period_looked_up:
-            if self.periods is None:
-                self.periods = (
-                    read_period_ends(self.bodies, self.reference) if self.reference is not None else []
-                )
-            named = re.compile(rf"\b{re.escape(core)}\b")
-            self.period_looked_up[core] = next(
-                (stated.when for stated in self.periods if named.search(stated.wording)), None
-            )
-        return self.period_looked_up[core]
+        return self.look_up(event_core(DURATION_ADJECTIVE.sub("", name)), period=True)
 
-    def events(self) -> list[StatedEvent]:
-        if self.stated is None:
-            self.stated = (
-                read_stated_events(self.bodies, self.reference) if self.reference is not None else []
+    def look_up(self, core: str | None, *, period: bool) -> datetime | None:
+        if core is None or self.reference is None:
+            return None
+        if (core, period) not in self.looked_up:
+            if self.folded is None:
+                self.folded = [fold(body) for body in self.bodies]
+            named = re.compile(rf"\b{re.escape(core)}\b")
+            holding = [body for body, folded in zip(self.bodies, self.folded, strict=True) if core in folded]
+            read = read_period_ends if period else read_stated_events
+            self.looked_up[(core, period)] = next(
+                (stated.when for stated in read(holding, self.reference) if named.search(stated.wording)),
+                None,
             )
-        return self.stated
+        return self.looked_up[(core, period)]
 
     @property
     def day_zero(self) -> datetime | None:
@@ -303,25 +289,23 @@ def stated_events(bodies: Sequence[str], reference: Reference) -> EventCalendar:
     return EventCalendar(bodies, reference)
 
 
-def read_stated_events(bodies: Sequence[str], reference: Reference) -> list[StatedEvent]:
-    events = []
+def read_stated_events(bodies: Sequence[str], reference: Reference) -> Iterator[StatedEvent]:
+    """Sentences that date an event, in text order, read as far as the caller asks."""
     for body in bodies:
         if EVENT_STATEMENT.search(body) is None:
             continue
         for limit in find_time_limits(body, reference):
             if limit.kind in (LimitType.START, LimitType.ON) and limit.when is not None:
-                events.append(StatedEvent(fold(body[: limit.start]), limit.when))
+                yield StatedEvent(fold(body[: limit.start]), limit.when)
                 break
-    return events
 
 
 PERIOD_WORD = re.compile(r"\b(?:period|phase|stage)\b", re.IGNORECASE)
 DURATION_ADJECTIVE = re.compile(r"\b[\w-]+-(?:day|week|month|year)\s+")
 
 
-def read_period_ends(bodies: Sequence[str], reference: Reference) -> list[StatedEvent]:
+def read_period_ends(bodies: Sequence[str], reference: Reference) -> Iterator[StatedEvent]:
     """Periods a sentence names and gives a length: "The X Period shall ... last for eight months"."""
-    periods = []
     for body in bodies:
         if PERIOD_WORD.search(body) is None:
             continue
@@ -329,9 +313,8 @@ def read_period_ends(bodies: Sequence[str], reference: Reference) -> list[Stated
             if limit.kind in (LimitType.END, LimitType.DURATION) and limit.when is not None:
                 wording = fold(body[: limit.start])
                 if PERIOD_WORD.search(wording):
-                    periods.append(StatedEvent(wording, limit.when))
+                    yield StatedEvent(wording, limit.when)
                 break
-    return periods
 
 
 def read_day_zero(bodies: Sequence[str], reference: Reference) -> datetime | None:
