@@ -140,6 +140,7 @@ def test_the_depth_distance_or_radius_of_a_zone_is_a_width(sentence: str, width:
         "The town lies 12 km from the border and shall be demilitarised.",
         "Checkpoints shall be set up every 10 km on the highway.",
         "Monitors shall deploy along 400 km of the border.",
+        "Aid trucks shall use a route of some 60 km through the hills.",
         "Guns capable of firing more than 20 km shall be stored in depots.",
         "The posts at 1,500 metres above sea level shall be abandoned.",
         "A 2m-high wall shall be removed.",

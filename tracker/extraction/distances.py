@@ -89,9 +89,11 @@ NOT_WIDTH_BEFORE = re.compile(
 NAMED_ROAD_AFTER = re.compile(
     r"^[\s-]*(?:[A-Z][\w'-]*\s+){1,3}(?:road|highway|motorway|route|railway|border|frontier|pipeline|canal)s?\b"
 )
-# "checkpoints every 10 km", "along 400 km of the border", "the line runs 120 km".
-SPACING_BEFORE = re.compile(
-    r"\b(?:every|along|runs?|running|ran)\s+(?:some\s+|about\s+|around\s+|nearly\s+|roughly\s+|over\s+)?$",
+# "checkpoints every 10 km", "along 400 km of the border", "the line runs 120 km", "a route of
+# 60 km": spacing and lengths.
+LENGTH_BEFORE = re.compile(
+    r"\b(?:every|along|runs?|running|ran|(?:road|route|highway|motorway|railway|border|frontier|journey|trip)"
+    r"\s+of)\s+(?:some\s+|about\s+|around\s+|nearly\s+|roughly\s+|over\s+)?$",
     re.IGNORECASE,
 )
 # "the town of X, some 30 km from the border", "a village 5 km outside Y": where a place is.
@@ -147,7 +149,7 @@ def is_width(text: str, start: int, end: int, unit: str) -> bool:
     before = text[max(0, start - 40) : start]
     if LOCATING_AFTER.search(after) or NAMED_ROAD_AFTER.match(after):
         return False
-    if NOT_WIDTH_BEFORE.search(before) or SPACING_BEFORE.search(before):
+    if NOT_WIDTH_BEFORE.search(before) or LENGTH_BEFORE.search(before):
         return False
     if PLACE_BEFORE.search(before) and FROM_AFTER.match(after):
         return False
