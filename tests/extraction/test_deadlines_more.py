@@ -238,3 +238,34 @@ def test_period_defined_in_one_clause_ends_the_next() -> None:
 def test_period_the_text_never_dates_gives_no_date() -> None:
     text = "The joint units shall be trained and deployed during the Transitional Period."
     assert deadline_of(text, "joint units", SIGNED) is None
+
+
+def test_weekday_in_a_past_tense_clause_is_the_one_before() -> None:
+    text = "KABUL, March 10 (Reuters) - The truce between the two sides took effect on Monday."
+    assert deadline_of(text, "truce", SIGNED) == date(2021, 3, 8)
+
+
+def test_weekday_in_a_future_clause_is_the_one_after() -> None:
+    text = "KABUL, March 10 (Reuters) - The truce between the two sides will take effect on Monday morning."
+    assert deadline_of(text, "truce", SIGNED) == date(2021, 3, 15)
+
+
+def test_same_number_of_days_refers_back_to_the_limit_before() -> None:
+    text = (
+        "1. Within thirty (30) days the Parties shall withdraw their forces from the zone.\n\n"
+        "2. Within the same 30 days, the Parties shall clear all mines from the roads.\n"
+    )
+    assert deadline_of(text, "clear all mines", SIGNED) == date(2021, 4, 9)
+
+
+def test_stated_length_with_will_last() -> None:
+    text = "The first phase of the truce will last 42 days, during which hostages will be released."
+    assert deadline_of(text, "first phase", SIGNED) == date(2021, 4, 21)
+
+
+def test_clock_time_with_a_zone_abbreviation() -> None:
+    text = (
+        "NEW DELHI, March 10 (AP) - Both sides will stop all firing with effect from 17:00 hours IST, "
+        "officials said."
+    )
+    assert deadline_of(text, "stop all firing", SIGNED) == SIGNED

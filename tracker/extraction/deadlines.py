@@ -146,7 +146,8 @@ RELATIVE_DAY = re.compile(
 )
 BACK_REFERENCE = re.compile(
     r"\b(?:at\s+that\s+(?:moment|time|point)|by\s+that\s+time|by\s+then|at\s+the\s+same\s+time"
-    r"|simultaneously|(?:during|in|within)\s+(?:that|this|the\s+same)\s+(?:phase|period|stage|time))\b"
+    r"|simultaneously|(?:during|in|within)\s+(?:that|this|the\s+same)\s+(?:[\w-]+\s+)?"
+    r"(?:phase|period|stage|time|hours|days|weeks|months))\b"
 )
 # Cheap tests that let the costlier patterns run only where they can match.
 COUNTED_HINT = re.compile(r"(?:hour|hrs|day|week|month|year)s?\s+(?:after|from|following)\b")
@@ -462,6 +463,18 @@ def past_event_before(sentence: str, mention: DateMention) -> bool:
     return PAST_EVENT_CUE.search(window) is not None
 
 
+PAST_TENSE = re.compile(
+    r"\b(?:took|went|came|began|started|commenced|entered|ended|expired|was|were|had)\b", re.IGNORECASE
+)
+
+
+def told_in_past(sentence: str, mention: DateMention) -> bool:
+    """ "The truce took effect on Sunday": a weekday in a past-tense clause has already come."""
+    window = sentence[max(0, mention.start - 50) : mention.start]
+    tensed = list(PAST_TENSE.finditer(window))
+    return bool(tensed) and FUTURE_CUE.search(window, tensed[-1].end()) is None
+
+
 def before_signing(limit: TimeLimit, reference: Reference) -> bool:
     """A limit cannot precede the signing: "the line as of 19 September" is a reference date."""
     return (
@@ -510,9 +523,16 @@ def dated_limits(
         said_on = reference.weekday_base or reference.signed_on
         if day is not None and day == said_on and mention.is_weekday_only and NEXT_WEEK.search(before):
             day = plus_days(day, 7)  # "next Monday" said on a Monday is a week away
+        if (
+            day is not None
+            and said_on is not None
+            and mention.is_weekday_only
+            and told_in_past(sentence, mention)
+        ):
+            day = plus_days(day, -7) if day > said_on else day  # "took effect on Sunday": the Sunday before
         when = at_hour(day, mention.hour) if day else None
         limit = TimeLimit(start, mention.end, sentence[start : mention.end], kind, when)
-        if before_signing(limit, reference):
+        if not mention.is_weekday_only and before_signing(limit, reference):
             # Kept so that the clause still reads as one that speaks of time, but never a deadline.
             limit = TimeLimit(limit.start, limit.end, limit.text, LimitType.REFERENCE_DATE, None)
         limits.append(limit)
