@@ -269,3 +269,21 @@ def test_clock_time_with_a_zone_abbreviation() -> None:
         "officials said."
     )
     assert deadline_of(text, "stop all firing", SIGNED) == SIGNED
+
+
+def test_start_and_time_in_force_give_the_end() -> None:
+    text = "The truce shall take effect on 15 March 2021 and remain in force for 30 days."
+    assert deadline_of(text, "truce", SIGNED) == date(2021, 4, 14)
+
+
+def test_day_zero_defined_as_a_date() -> None:
+    text = (
+        '1. "D-Day" shall be 20 March 2021.\n\n'
+        "2. All heavy weapons shall be withdrawn from the zone by D-Day+10.\n"
+    )
+    assert deadline_of(text, "heavy weapons", SIGNED) == date(2021, 3, 30)
+
+
+def test_daily_hours_are_not_a_start() -> None:
+    text = "KABUL, March 10 (Reuters) - A curfew will be enforced from 6 p.m. to 6 a.m. in the border towns."
+    assert deadline_of(text, "curfew", SIGNED) is None

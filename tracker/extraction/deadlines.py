@@ -276,12 +276,12 @@ EVENT_STATEMENT = re.compile(
 )
 # '"D" means the day of signature of this Agreement', '"D-Day" is the day this Agreement is signed'.
 DAY_ZERO_DEFINITION = re.compile(
-    r"[\"“]D(?:-Day)?[\"”]\s+(?:means|is|shall\s+mean|refers\s+to|denotes)\s+(?:the\s+)?(?:day|date)\b"
+    r"[\"“]D(?:-Day)?[\"”]\s+(?:means|is|shall\s+(?:mean|be)|refers\s+to|denotes)\s+(?:(?:the\s+)?(?:day|date)\b)?"
     r"(?P<rest>[^.;\n]{0,80})"
 )
 DAY_ZERO_LIMIT = re.compile(
     r"\b(?:(?:by|(?:no|not)\s+later\s+than|before|until|on|from|as\s+of|starting\s+(?:on|from))\s+)?"
-    r"D\s*\+\s*(?P<days>\d{1,3})\b"
+    r"D(?:-Day)?\s*\+\s*(?P<days>\d{1,3})\b"
 )
 
 
@@ -619,7 +619,7 @@ def clock_limits(sentence: str, mentions: list[DateMention], reference: Referenc
             continue  # "from midnight" has its own rule
         if any(m.start < match.end() and match.start("trigger") - CLOCK_DATE_GAP < m.end for m in mentions):
             continue  # "on Monday at 12:00 hours": the date goes with the time
-        if DATE_AFTER_CLOCK.match(sentence, match.end()):
+        if DATE_AFTER_CLOCK.match(sentence, match.end()) or DAILY_WINDOW.match(sentence, match.end()):
             continue
         base = reference.weekday_base or reference.signed_on
         when = at_hour(base, clock_hours(match)) if base else None
@@ -635,6 +635,8 @@ def clock_limits(sentence: str, mentions: list[DateMention], reference: Referenc
     return limits
 
 
+# "a curfew from 6 p.m. to 6 a.m.": hours of every day, not a start.
+DAILY_WINDOW = re.compile(r"\s*(?:to|until|till|-|–)\s*\d", re.IGNORECASE)
 # A word that dates the clock time some other way ("at 12:00 hours tomorrow", "on the day").
 DATE_AFTER_CLOCK = re.compile(
     r"\s*,?\s*(?:on|of|tomorrow|tonight|today|the\s+(?:day|next|following))\b", re.IGNORECASE
@@ -866,7 +868,9 @@ FALLBACK_GAP = re.compile(
 )
 # "shall start on the date of signature and last for eight (8) months"
 LASTING_GAP = re.compile(
-    r"\s*,?\s*and\s+(?:shall\s+|will\s+|is\s+to\s+)?(?:continue\s+|remain\s+)?$", re.IGNORECASE
+    r"\s*,?\s*and\s+(?:shall\s+|will\s+|is\s+to\s+)?"
+    r"(?:continue\s+|(?:remain|be|stay)\s+(?:(?:in\s+(?:force|effect|place)|valid|open)\s+)?)?$",
+    re.IGNORECASE,
 )
 
 
