@@ -287,3 +287,12 @@ def test_day_zero_defined_as_a_date() -> None:
 def test_daily_hours_are_not_a_start() -> None:
     text = "KABUL, March 10 (Reuters) - A curfew will be enforced from 6 p.m. to 6 a.m. in the border towns."
     assert deadline_of(text, "curfew", SIGNED) is None
+
+
+def test_limits_of_an_earlier_deal_are_not_this_ones() -> None:
+    text = (
+        "KABUL, March 10 (Reuters) - A previous truce agreed in Doha had called for prisoner "
+        "releases within ten days but collapsed."
+    )
+    extraction = extract(text, SIGNED)
+    assert all(provision.deadline is None for provision in extraction.provisions)

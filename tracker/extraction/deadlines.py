@@ -814,6 +814,12 @@ def defined_period_limits(sentence: str, folded: str, reference: Reference) -> l
     return limits
 
 
+EARLIER_DEAL = re.compile(
+    r"\b(?:earlier|previous|prior)\s+(?:[\w-]+\s+)?(?:accord|agreement|deal|truce|cease-?fire|plan|arrangement"
+    r"|memorandum|protocol)s?\b"
+)
+
+
 def find_time_limits(sentence: str, reference: Reference) -> list[TimeLimit]:
     """Every time limit in one sentence, in text order, overlapping phrases removed."""
     folded = fold(sentence)
@@ -831,6 +837,19 @@ def find_time_limits(sentence: str, reference: Reference) -> list[TimeLimit]:
             + duration_limits(sentence, folded, windows, start_time, reference)
         )
     found = [as_start_if_begun(limit, sentence) for limit in found]
+    earlier = (
+        EARLIER_DEAL.search(folded)
+        if "earlier" in folded or "previous" in folded or "prior" in folded
+        else None
+    )
+    if earlier is not None:
+        # "An earlier accord ... called for a pause within a week": that accord's limits, not this one's.
+        found = [
+            TimeLimit(limit.start, limit.end, limit.text, limit.kind, None)
+            if limit.start > earlier.start()
+            else limit
+            for limit in found
+        ]
     if PERIOD_WORD.search(folded):
         found += defined_period_limits(sentence, folded, reference)
     for match in BACK_REFERENCE.finditer(folded) if BACK_REFERENCE_HINT.search(folded) else ():
