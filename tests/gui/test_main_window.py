@@ -226,6 +226,7 @@ def test_an_unknown_weapon_is_refused_with_a_message(
     qtbot.mouseClick(window.detail.save_button, Qt.MouseButton.LeftButton)
     assert any("Unknown weapon type: catapults" in text for text in error_messages(window))
     assert services.get_provision(target).facets.weapons == ()
+    window.detail.discard_edits()  # closing the window would otherwise ask about the edit
 
 
 def test_deleting_asks_and_undo_restores(

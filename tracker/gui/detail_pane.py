@@ -130,7 +130,11 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
+        # The provision the form's edits are based on, and the newest version of it seen: they
+        # differ only when its fields were changed elsewhere while the user was editing them.
         self._record: ProvisionRecord | None = None
+        self._saved: ProvisionRecord | None = None
+        self._edited = False
 
         self.heading = named("detailHeading", QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText))
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -195,11 +199,34 @@ class DetailPane(QWidget):
     def record(self) -> ProvisionRecord | None:
         return self._record
 
+    def has_unsaved_edits(self) -> bool:
+        return self._edited and self._record is not None
+
+    def edited_fields(self) -> ProvisionFields:
+        """What the form says; InvalidInput with a one-line message when it cannot be saved."""
+        return self.form.fields()
+
+    def discard_edits(self) -> None:
+        """Show the provision as saved again, dropping the form's edits."""
+        self._revert()
+
     def show_provision(self, record: ProvisionRecord | None, agreement: AgreementRecord | None) -> None:
-        """Show a provision (None: nothing selected), discarding unsaved edits of another one."""
+        """Show a provision (None: nothing selected).
+
+        Showing another provision drops unsaved edits, so the window settles them first (see
+        has_unsaved_edits). A newer version of the provision being edited keeps the edits.
+        """
         if record is not None and record == self._record:
             return
-        self._record = record
+        if (
+            self.has_unsaved_edits()
+            and record is not None
+            and self._record is not None
+            and record.id == self._record.id
+            and self._keep_edits_for(record)
+        ):
+            return
+        self._record = self._saved = record
         self.source.show_agreement(agreement)
         for button in (self.status_button, self.delete_button):
             button.setEnabled(record is not None)
@@ -215,6 +242,26 @@ class DetailPane(QWidget):
         self.form.set_fields(ProvisionFields.of(record))
         self.history_model.set_history(record.history)
         self.source.highlight(record.start, record.end)
+
+    def _keep_edits_for(self, newer: ProvisionRecord) -> bool:
+        """Follow a newer version of the provision being edited; False when the edits are in it
+        (just saved) and the form can simply show it."""
+        assert self._record is not None
+        try:
+            typed: ProvisionFields | None = self.form.fields()
+        except InvalidInput:
+            typed = None
+        if typed == ProvisionFields.of(newer):
+            return False
+        self._saved = newer
+        self.history_model.set_history(newer.history)
+        if ProvisionFields.of(newer) == ProvisionFields.of(self._record):
+            # Only its status changed: the edits now apply to the newer version.
+            self._record = newer
+        # Otherwise its fields were changed elsewhere: the edits stay based on the version they
+        # were made on, so saving them is refused as stale instead of overwriting; Revert shows
+        # what is saved now.
+        return True
 
     def focus_form(self) -> None:
         if self._record is not None:
@@ -233,6 +280,7 @@ class DetailPane(QWidget):
         self._set_edited(self._record is not None)
 
     def _set_edited(self, edited: bool) -> None:
+        self._edited = edited
         self.save_button.setEnabled(edited)
         self.revert_button.setEnabled(edited)
 
@@ -247,6 +295,8 @@ class DetailPane(QWidget):
         self.save_requested.emit(self._record, fields)
 
     def _revert(self) -> None:
+        self._record = self._saved
         if self._record is not None:
             self.form.set_fields(ProvisionFields.of(self._record))
+            self.history_model.set_history(self._record.history)
         self._set_edited(False)

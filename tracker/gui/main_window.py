@@ -41,6 +41,7 @@ from tracker.gui.provisions_view import ProvisionTableView
 from tracker.gui.status_bar import WindowStatusBar
 from tracker.gui.status_dialog import StatusChangeDialog
 from tracker.gui.tasks import TaskControl, TaskHandle, run_in_background
+from tracker.gui.unsaved_edits import UnsavedChoice, ask_about_unsaved_edits
 from tracker.gui.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self._wanted_agreement: int | None = self._state.agreement()
         self._wanted_provision: int | None = None
         self._resetting = False  # while the provisions model resets, selection changes are transient
+        # While a selection the user left is put back (they kept unsaved edits), nothing is asked.
+        self._keeping_selection = False
         self._importer: ImportController | None = None
 
         self.setWindowTitle(APP_NAME)
@@ -255,9 +258,18 @@ class MainWindow(QMainWindow):
         return index.isValid()
 
     def _agreement_selected(self, *_: QItemSelection) -> None:
-        if self._catalogue is None:
+        if self._catalogue is None or self._keeping_selection:
             return
         agreement_id = self.selected_agreement_id()
+        shown = self.detail.record
+        leaving = shown is not None and agreement_id not in (None, shown.agreement_id)
+        if leaving and not self._settle_unsaved_edits():
+            self._keeping_selection = True
+            try:
+                self.select_agreement(self._wanted_agreement)
+            finally:
+                self._keeping_selection = False
+            return
         self._wanted_agreement = agreement_id
         self.provisions_model.set_rows(self._catalogue.rows(agreement_id), self._catalogue.as_of)
 
@@ -271,7 +283,11 @@ class MainWindow(QMainWindow):
         self._resetting = False
         wanted, self._wanted_provision = self._wanted_provision, None
         if wanted is None or not self.select_provision(wanted):
-            self._provision_selected()
+            if self.detail.has_unsaved_edits():
+                # Filtered out while being edited: the pane keeps it rather than ask mid-keystroke.
+                self._enable_provision_actions(False)
+            else:
+                self._provision_selected()
         self._update_counts()
 
     def _current_record(self, provision_id: int) -> ProvisionRecord | None:
@@ -283,11 +299,39 @@ class MainWindow(QMainWindow):
         return record if isinstance(record, ProvisionRecord) else None
 
     def _provision_selected(self, *_: QItemSelection) -> None:
-        if self._resetting:
+        if self._resetting or self._keeping_selection:
             return
         record = self._selected_record()
+        shown = self.detail.record
+        leaving = shown is not None and (record is None or record.id != shown.id)
+        if shown is not None and leaving and not self._settle_unsaved_edits():
+            self._keeping_selection = True
+            try:
+                self.select_provision(shown.id)
+            finally:
+                self._keeping_selection = False
+            return
         self._enable_provision_actions(record is not None)
         self.detail.show_provision(record, self._agreement_text(record.agreement_id) if record else None)
+
+    def _settle_unsaved_edits(self) -> bool:
+        """Before the detail pane leaves a provision with unsaved edits: ask to save or discard
+        them. False when they stay (Cancel, or a save that was refused)."""
+        record = self.detail.record
+        if record is None or not self.detail.has_unsaved_edits():
+            return True
+        choice = ask_about_unsaved_edits(self, record.summary)
+        if choice is UnsavedChoice.CANCEL:
+            return False
+        if choice is UnsavedChoice.DISCARD:
+            self.detail.discard_edits()
+            return True
+        try:
+            fields = self.detail.edited_fields()
+        except TrackerError as error:
+            show_error(self, f"Not saved: {error}.")
+            return False
+        return self.editor.update_provision(record, fields) is not None
 
     def _enable_provision_actions(self, enabled: bool) -> None:
         self.actions_.change_status.setEnabled(enabled)
@@ -419,6 +463,8 @@ class MainWindow(QMainWindow):
     def _provision_removed(self, record: ProvisionRecord) -> None:
         if self._catalogue is None:
             return
+        if self.detail.record is not None and self.detail.record.id == record.id:
+            self.detail.discard_edits()  # the user deleted it: its unsaved edits go with it
         self._catalogue.drop_provision(record)
         self.provisions_model.remove_provision(record.id)
         self._refresh_summaries(record.agreement_id)
@@ -478,6 +524,9 @@ class MainWindow(QMainWindow):
     # --- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._settle_unsaved_edits():
+            event.ignore()
+            return
         self._state.save_window(self)
         self._state.save_splitter(self.splitter)
         self._state.save_splitter(self.detail.splitter)
