@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tracker.bootstrap import open_services
 from tracker.domain import AgreementDraft, ExtractedProvision, Facets, Kind
-from tracker.gui.print_summary import export_summary_pdf, show_print_preview
+from tracker.gui.print_summary import SummaryPreviewDialog, export_summary_pdf, show_print_preview
 from tracker.reports.model import build_summary
 from tracker.reports.pdf import paint_summary, pdf_bytes
 from tracker.services import Services
@@ -141,6 +142,64 @@ def test_an_agreement_deleted_meanwhile_is_a_message(
     qtbot: QtBot, parent: QMainWindow, harbour: Services
 ) -> None:
     show_print_preview(parent, harbour, 999, AS_OF)
+    message = parent.findChild(QMessageBox, "errorMessage")
+    assert message is not None and "No agreement with id 999" in message.text()
+    assert parent.findChild(QPrintPreviewDialog) is None
+
+
+def wait_for_summary_tasks(qtbot: QtBot) -> None:
+    from tracker.gui.tasks import running_tasks
+
+    qtbot.waitUntil(lambda: not running_tasks(), timeout=10_000)
+
+
+def test_a_big_summary_is_built_in_the_background_behind_a_busy_indicator(
+    qtbot: QtBot, parent: QMainWindow, harbour: Services
+) -> None:
+    from tracker.gui.print_summary import BACKGROUND_FROM_PROVISIONS
+
+    show_print_preview(parent, harbour, None, AS_OF, provisions=BACKGROUND_FROM_PROVISIONS)
+    busy = parent.findChild(QProgressDialog, "summaryProgress")
+    assert busy is not None and busy.isVisible()
+    assert parent.findChild(QPrintPreviewDialog) is None  # not yet: the summary is being built
+
+    qtbot.waitUntil(lambda: parent.findChild(QPrintPreviewDialog, "printPreview") is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog, "summaryProgress") is None)
+    dialog = parent.findChild(QPrintPreviewDialog, "printPreview")
+    assert isinstance(dialog, SummaryPreviewDialog)
+    assert [agreement.title for agreement in dialog.summary.agreements] == ["Harbour Accord"]
+    dialog.close()
+
+
+def test_cancelling_the_busy_indicator_opens_nothing(
+    qtbot: QtBot, parent: QMainWindow, harbour: Services
+) -> None:
+    show_print_preview(parent, harbour, None, AS_OF, provisions=1_000_000)
+    busy = parent.findChild(QProgressDialog, "summaryProgress")
+    cancel = parent.findChild(QPushButton, "summaryCancelButton")
+    assert busy is not None and cancel is not None
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    wait_for_summary_tasks(qtbot)
+    assert parent.findChild(QPrintPreviewDialog) is None
+    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog, "summaryProgress") is None)
+
+
+def test_a_big_export_writes_the_pdf_once_built(
+    qtbot: QtBot, parent: QMainWindow, harbour: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen = tmp_path / "big.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(chosen), ""))
+    export_summary_pdf(parent, harbour, None, AS_OF, provisions=1_000_000)
+    assert not chosen.exists()  # written once the summary has been built off the GUI thread
+    qtbot.waitUntil(chosen.exists, timeout=10_000)
+    qtbot.waitUntil(lambda: str(chosen) in parent.statusBar().currentMessage(), timeout=10_000)
+    text = " ".join((p.extract_text() or "") for p in PdfReader(chosen).pages)
+    assert "Harbour Accord" in " ".join(text.split())
+
+
+def test_a_background_failure_is_a_message(qtbot: QtBot, parent: QMainWindow, harbour: Services) -> None:
+    show_print_preview(parent, harbour, 999, AS_OF, provisions=1_000_000)
+    qtbot.waitUntil(lambda: parent.findChild(QMessageBox, "errorMessage") is not None, timeout=10_000)
     message = parent.findChild(QMessageBox, "errorMessage")
     assert message is not None and "No agreement with id 999" in message.text()
     assert parent.findChild(QPrintPreviewDialog) is None

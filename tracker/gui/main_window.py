@@ -5,6 +5,7 @@ It wires panes, models and dialogs together; each of those lives in its own modu
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -504,12 +505,24 @@ class MainWindow(QMainWindow):
     def _print_summary(self) -> None:
         from tracker.gui.print_summary import show_print_preview
 
-        show_print_preview(self, self.services, self.selected_agreement_id(), self.as_of.day())
+        agreement_id = self.selected_agreement_id()
+        size = self._summary_size(agreement_id)
+        show_print_preview(self, self.services, agreement_id, self.as_of.day(), provisions=size)
 
     def _export_pdf(self) -> None:
         from tracker.gui.print_summary import export_summary_pdf
 
-        export_summary_pdf(self, self.services, self.selected_agreement_id(), self.as_of.day())
+        agreement_id = self.selected_agreement_id()
+        size = self._summary_size(agreement_id)
+        export_summary_pdf(self, self.services, agreement_id, self.as_of.day(), provisions=size)
+
+    def _summary_size(self, agreement_id: int | None) -> int:
+        """How many provisions a summary would cover; unknown before loading, so taken as many."""
+        if self._catalogue is None or (
+            agreement_id is not None and not self._catalogue.agreement(agreement_id)
+        ):
+            return sys.maxsize
+        return self._catalogue.summary(agreement_id).provisions
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
