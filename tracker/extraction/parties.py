@@ -58,6 +58,13 @@ TEMPORAL_DEPLOYMENT = re.compile(
     r"\b(?:with|upon|on|after|following|pending|until|before|prior\s+to|awaiting)\s+(?:the\s+)?"
     r"(?:arrival|deployment|establishment|entry)\b"
 )
+# The words each look-alike cue cannot match without.
+FALSE_CUE_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (COMPLIANCE, ("observ",)),
+    (REPOSITIONING, ("deploy",)),
+    (DESCRIPTIVE_POSTING, ("stationed", "deployed")),
+    (TEMPORAL_DEPLOYMENT, ("arrival", "deployment", "establishment", "entry")),
+)
 FORCE = (
     r"(?:border\s+(?:guards?|police|troops|service)|coast\s+guards?|forces?|troops?|units?|(?:military\s+)?police|guards?|patrols?|patrol\s+groups?|patrolling|peace-?keepers"
     r"|peace-?keeping\s+(?:forces?|contingents?|missions?|troops)|contingents?|observers?|monitors|mission"
@@ -314,8 +321,10 @@ def without_false_cues(folded: str) -> str:
     def blank(match: re.Match[str]) -> str:
         return " " * len(match.group())
 
-    for pattern in (COMPLIANCE, REPOSITIONING, DESCRIPTIVE_POSTING, TEMPORAL_DEPLOYMENT):
-        folded = pattern.sub(blank, folded)
+    # Each pattern runs only where a word it needs occurs: most clauses have none of them.
+    for pattern, needed in FALSE_CUE_WORDS:
+        if any(word in folded for word in needed):
+            folded = pattern.sub(blank, folded)
     return folded
 
 
