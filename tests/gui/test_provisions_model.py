@@ -85,3 +85,26 @@ def test_removing_and_adding_rows(services: Services) -> None:
     model.insert_row(provision_row(records[3], TRUCE_AS_OF))
     assert shown_ids(model)[-1] == records[3].id
     assert model.row_of(records[3].id) == 2
+
+
+def test_another_date_keeps_the_search_working_on_the_same_provisions(services: Services) -> None:
+    records = services.list_provisions()
+    model = table(records)
+    model.set_filter(ProvisionFilter(text="prisoners"))
+    assert [model.row_at(0).record.summary] == ["Exchange prisoners"] and model.rowCount() == 1
+    later = date(2020, 4, 29)
+    model.set_rows([provision_row(record, later) for record in records], later)
+    assert model.rowCount() == 1
+    assert model.index(0, Column.COUNTDOWN).data() == "tomorrow"
+
+    # A provision edited meanwhile is found by its new summary after the date changes again.
+    target = next(record for record in records if record.summary == "Start joint patrols")
+    edited = services.update_provision(target.id, target.version, summary="Escort prisoners on joint patrols")
+    model.replace_row(provision_row(edited, later))
+    latest = [edited if record.id == edited.id else record for record in records]
+    model.set_rows([provision_row(record, TRUCE_AS_OF) for record in latest], TRUCE_AS_OF)
+    assert sorted(model.row_at(row).record.summary for row in range(model.rowCount())) == [
+        "Escort prisoners on joint patrols",
+        "Exchange prisoners",
+    ]
+    assert model.row_of(edited.id) is not None

@@ -36,11 +36,17 @@ class ProvisionRow(NamedTuple):
     overdue: bool
 
 
+# The NamedTuple's generated __new__ is a Python call per row; building the tuple directly
+# halves the cost of a row, which counts when the as-of date changes on 100,000 of them.
+_new_row = tuple.__new__
+
+
 def provision_row(record: ProvisionRecord, as_of: date) -> ProvisionRow:
     # Most provisions have no history yet: skip the search for the change in force.
     status = record.status(as_of) if record.history else Status.PENDING
-    countdown = countdown_days(record.deadline, as_of)
-    return ProvisionRow(record, status, countdown, is_overdue(record.deadline, status, as_of))
+    deadline = record.deadline
+    countdown = countdown_days(deadline, as_of)
+    return _new_row(ProvisionRow, (record, status, countdown, is_overdue(deadline, status, as_of)))
 
 
 def search_text(record: ProvisionRecord) -> str:

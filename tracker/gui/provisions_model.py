@@ -142,12 +142,18 @@ class ProvisionTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence[ProvisionRow], as_of: date) -> None:
         """Replace every row (worked out as of ``as_of``) in one reset, keeping filter and order."""
+        loaded = list(rows)
+        # The same provisions on another date: the search texts and positions still hold.
+        same_records = len(loaded) == len(self._loaded) and all(
+            new.record is old.record for new, old in zip(loaded, self._loaded, strict=True)
+        )
         self.beginResetModel()
         self._as_of = as_of
-        self._loaded = list(rows)
-        self._texts = None
-        self._index_of_id = {row.record.id: position for position, row in enumerate(self._loaded)}
-        self._shown = self._select(range(len(self._loaded)))
+        self._loaded = loaded
+        if not same_records:
+            self._texts = None
+            self._index_of_id = {row.record.id: position for position, row in enumerate(loaded)}
+        self._shown = self._select(range(len(loaded)))
         self.endResetModel()
 
     def set_filter(self, criteria: ProvisionFilter) -> None:
