@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from tracker.bootstrap import open_services
 from tracker.domain import AgreementDraft, ExtractedProvision, Facets, Kind
+from tracker.gui.main_window import MainWindow
 from tracker.gui.print_summary import SummaryPreviewDialog, export_summary_pdf, show_print_preview
 from tracker.reports.model import build_summary
 from tracker.reports.pdf import paint_summary, pdf_bytes
@@ -203,3 +204,16 @@ def test_a_background_failure_is_a_message(qtbot: QtBot, parent: QMainWindow, ha
     message = parent.findChild(QMessageBox, "errorMessage")
     assert message is not None and "No agreement with id 999" in message.text()
     assert parent.findChild(QPrintPreviewDialog) is None
+
+
+def test_the_window_builds_a_big_summary_in_the_background(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The truce's four provisions count as many here, as 100,000 would on a real database.
+    monkeypatch.setattr("tracker.gui.print_summary.BACKGROUND_FROM_PROVISIONS", 4)
+    window.actions_.print_summary.trigger()
+    assert window.findChild(QProgressDialog, "summaryProgress") is not None
+    qtbot.waitUntil(lambda: window.findChild(QPrintPreviewDialog, "printPreview") is not None, timeout=10_000)
+    preview = window.findChild(QPrintPreviewDialog, "printPreview")
+    assert preview is not None
+    preview.close()
