@@ -302,6 +302,7 @@ def read_stated_events(bodies: Sequence[str], reference: Reference) -> Iterator[
 
 
 PERIOD_WORD = re.compile(r"\b(?:period|phase|stage)\b", re.IGNORECASE)
+PERIOD_NOUNS = ("period", "phase", "stage")
 DURATION_ADJECTIVE = re.compile(r"\b[\w-]+-(?:day|week|month|year)\s+")
 
 
@@ -600,7 +601,8 @@ CLOCK_LIMIT = re.compile(
     re.IGNORECASE,
 )
 CLOCK_DATE_GAP = 25
-CLOCK_HINT = re.compile(r"\d[:.]?\d{2}|\d\s*[ap]\.?m\b|noon", re.IGNORECASE)
+# Opening on a digit lets the search skip ahead to the next digit; "noon" is tested apart.
+CLOCK_HINT = re.compile(r"\d(?:[:.]?\d{2}|\s*[ap]\.?m\b)", re.IGNORECASE)
 
 
 def clock_limits(sentence: str, mentions: list[DateMention], reference: Reference) -> list[TimeLimit]:
@@ -608,7 +610,7 @@ def clock_limits(sentence: str, mentions: list[DateMention], reference: Referenc
 
     Only a start ("from", "takes effect at") counts, and only where no date goes with the time.
     """
-    if CLOCK_HINT.search(sentence) is None:
+    if CLOCK_HINT.search(sentence) is None and "noon" not in sentence.lower():
         return []
     limits = []
     for match in CLOCK_LIMIT.finditer(sentence):
@@ -864,7 +866,7 @@ def find_time_limits(sentence: str, reference: Reference) -> list[TimeLimit]:
             else limit
             for limit in found
         ]
-    if PERIOD_WORD.search(folded):
+    if any(noun in folded for noun in PERIOD_NOUNS) and PERIOD_WORD.search(folded):
         found += defined_period_limits(sentence, folded, reference)
     for match in BACK_REFERENCE.finditer(folded) if BACK_REFERENCE_HINT.search(folded) else ():
         found.append(

@@ -129,7 +129,14 @@ def to_km(value: float, unit: str) -> float:
     return round(value * factor, 3)
 
 
-LENGTH_UNIT = re.compile(r"km|kilomet|mile|met(?:er|re)|yard|feet|foot|(?<![a-z])(?:mi|nm|m|ft)(?![a-z])")
+# A clause without a unit of length has no width. The long unit names are tested with `in`; the
+# short ones ("mi", "nm", "m", "ft") open on a letter each, which lets the search skip ahead.
+LENGTH_UNIT_WORDS = ("km", "kilomet", "mile", "meter", "metre", "yard", "feet", "foot")
+SHORT_LENGTH_UNIT = re.compile(r"m(?<![a-z]m)i?(?![a-z])|n(?<![a-z]n)m(?![a-z])|f(?<![a-z]f)t(?![a-z])")
+
+
+def names_a_length_unit(folded: str) -> bool:
+    return any(word in folded for word in LENGTH_UNIT_WORDS) or SHORT_LENGTH_UNIT.search(folded) is not None
 
 
 def past_brackets(text: str, end: int) -> int:
@@ -160,7 +167,7 @@ def find_distances(text: str) -> list[Distance]:
     """Every zone width in ``text``, with its offsets, in text order."""
     found: list[Distance] = []
     folded = fold(text)
-    if not LENGTH_UNIT.search(folded):
+    if not names_a_length_unit(folded):
         return found
     bracket_end = -1
     pending_side: tuple[Distance, str] | None = None

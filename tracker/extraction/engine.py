@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 
 from tracker.domain import ExtractedProvision, Extraction, Facets, Kind
 from tracker.errors import ExtractionCancelled
@@ -242,7 +243,8 @@ class Extractor:
         while end > start and self.text[end - 1] in " ,;:—–-":
             end -= 1
         excerpt = self.text[start:end]
-        if len(PLAIN_WORD.findall(excerpt)) < MIN_PLAIN_WORDS and not distances:
+        plain_words = PLAIN_WORD.finditer(excerpt)
+        if not distances and next(islice(plain_words, MIN_PLAIN_WORDS - 1, None), None) is None:
             return  # a dateline or a heading cut off by a dash sets nothing
         width = (distances[0].low_km, distances[0].high_km) if distances else None
         weapons = merge(lead_weapons, find_weapons(excerpt) or facts.weapons)
