@@ -27,15 +27,20 @@ ENDS_MID_SENTENCE = re.compile(r"(?:\b[a-z][\w'’-]*|,)\s*$")
 TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\.$")
 INITIAL = re.compile(r"(?:^|[\s.(])[A-Za-z]\.$")
+# Every break opens on a semicolon, a comma or a space; that first character comes before the
+# alternatives (each checks with a lookbehind which one it was) so that the search skips ahead
+# to the next candidate character instead of trying every alternative at every position.
 CLAUSE_BREAK = re.compile(
-    r";\s+(?:and\s+|or\s+)?"
-    r"|\s+[—–]\s+|\s+--\s+"
-    r"|(?<=[;:,])\s+(?=\(?[a-z0-9]{1,3}\)\s)"
+    r"[;,\s]"
+    r"(?:(?<=;)\s+(?:and\s+|or\s+)?"
+    r"|(?<=\s)\s*[—–]\s+|(?<=\s)\s*--\s+"
+    r"|(?<=[;:,]\s)\s*(?=\(?[a-z0-9]{1,3}\)\s)"
     # a participle that starts a clause of its own ("and successfully negotiating with ...",
     # "while leaving behind ..."), not one that qualifies a noun ("and supporting services")
-    r"|,\s+(?:and|while)\s+(?=(?:\w+ly\s+)?\w+ing\s+(?:with|to|the|a|an|all|any|their|its|his|her|our|on|in"
-    r"|for|from|behind|out|up|back|that|them|it|off|down|over|sure)\b)"
-    r"|(?P<coordinated>,\s+(?:and|while|whereas|but)\s+(?=(?:[\w'’-]+\s+){1,7}?(?:will|shall|must|is\s+to|are\s+to)\b))"
+    r"|(?<=,)\s+(?:and|while)\s+(?=(?:\w+ly\s+)?\w+ing\s+(?:with|to|the|a|an|all|any|their|its|his|her|our|on"
+    r"|in|for|from|behind|out|up|back|that|them|it|off|down|over|sure)\b)"
+    r"|(?<=,)(?P<coordinated>\s+(?:and|while|whereas|but)\s+"
+    r"(?=(?:[\w'’-]+\s+){1,7}?(?:will|shall|must|is\s+to|are\s+to)\b)))"
 )
 MODAL = re.compile(r"\b(?:will|shall|must|is\s+to|are\s+to)\b")
 GERUND_EXCEPTIONS = frozenset(
