@@ -3,7 +3,11 @@
 Baseline, measured in the same run: a bare PySide6 window holding an empty QTableView, started
 the same way. Each start is a fresh process; the figure is the time from spawning it until the
 window is on screen (with the provisions drawn, for the app). Targets: under 1 s, and at most
-3x the baseline.
+3x the baseline. Both are started once before timing, and with Python's bytecode cache on, as
+an installed app runs: the figures then leave out compiling freshly edited sources.
+
+The app shows an up-to-date database before its services are open; the time until they are
+(an edit no longer waits) is printed too, for information.
 
 Usage: python bench/bench_gui_startup.py [--repeat N]
 """
@@ -39,6 +43,7 @@ def bare_window() -> None:
 def app_window(database: str) -> None:
     # Start-up exactly as the app does it: Qt is imported by these calls, not before.
     from tracker.gui.app import create_application, open_main_window
+    from tracker.gui.provisions_model import Role
 
     with tempfile.TemporaryDirectory() as folder:
         window = open_main_window(database, None, Path(folder) / "window.ini")
@@ -48,6 +53,8 @@ def app_window(database: str) -> None:
             window.repaint()
             rows = window.provisions_model.rowCount()
             print(f"shown {time.time()} {rows}", flush=True)
+            window.services.history(window.provisions_model.index(0, 0).data(Role.RECORD).id)
+            print(f"ready {time.time()}", flush=True)
             application.quit()
 
         window.loaded.connect(loaded)
@@ -56,16 +63,20 @@ def app_window(database: str) -> None:
         application.exec()
 
 
-def time_start(*child_args: str) -> tuple[float, str]:
-    """Seconds from spawning a child until it reports its window shown, and what else it said."""
+def time_start(*child_args: str) -> dict[str, list[str]]:
+    """What a child reported ("shown", "ready"): seconds since it was spawned, then the rest."""
     environment = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.time()
     done = subprocess.run(
         [sys.executable, __file__, *child_args], capture_output=True, text=True, env=environment, check=True
     )
-    line = next(line for line in done.stdout.splitlines() if line.startswith("shown "))
-    _, moment, *rest = line.split()
-    return float(moment) - started, " ".join(rest)
+    reports = {}
+    for line in done.stdout.splitlines():
+        if line.startswith(("shown ", "ready ")):
+            event, moment, *rest = line.split()
+            reports[event] = [str(float(moment) - started), *rest]
+    return reports
 
 
 def main() -> int:
@@ -86,13 +97,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         database = str(Path(folder) / "sample.db")
         provisions = len(open_services(database).list_provisions())  # a new database gets the sample
-        time_start("--child", "bare")  # warm the disk cache for both
-        bare = [time_start("--child", "bare")[0] for _ in range(args.repeat)]
-        ours = []
+        app = ("--child", "app", "--db", database)
+        time_start("--child", "bare")  # warm the disk and bytecode caches for both
+        time_start(*app)
+        bare = [float(time_start("--child", "bare")["shown"][0]) for _ in range(args.repeat)]
+        ours, ready = [], []
         for _ in range(args.repeat):
-            seconds, shown_rows = time_start("--child", "app", "--db", database)
+            reports = time_start(*app)
+            seconds, shown_rows = reports["shown"]
             assert int(shown_rows) == provisions, f"showed {shown_rows} of {provisions} provisions"
-            ours.append(seconds)
+            ours.append(float(seconds))
+            ready.append(float(reports["ready"][0]))
     bare_median, ours_median = statistics.median(bare), statistics.median(ours)
     ratio = ours_median / bare_median
     print(f"runs: {args.repeat} each, median; sample provisions shown: {provisions}")
@@ -100,6 +115,7 @@ def main() -> int:
     print(
         f"app window with the sample's provisions:     {ours_median * 1000:7.0f} ms  ({ratio:.2f}x baseline)"
     )
+    print(f"  then its services open (edits need no wait): {statistics.median(ready) * 1000:5.0f} ms")
     within = ours_median < TARGET_SECONDS and ratio <= TARGET_RATIO
     verdict = "met" if within else "NOT met"
     print(f"target < {TARGET_SECONDS:.0f} s and <= {TARGET_RATIO:.0f}x baseline: {verdict}")
