@@ -63,8 +63,8 @@ def app_window(database: str) -> None:
         application.exec()
 
 
-def time_start(*child_args: str) -> dict[str, list[str]]:
-    """What a child reported ("shown", "ready"): seconds since it was spawned, then the rest."""
+def child_reports(*child_args: str) -> dict[str, tuple[float, str]]:
+    """What a child reported ("shown", "ready"): seconds since it was spawned, and what else it said."""
     environment = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.time()
@@ -75,8 +75,13 @@ def time_start(*child_args: str) -> dict[str, list[str]]:
     for line in done.stdout.splitlines():
         if line.startswith(("shown ", "ready ")):
             event, moment, *rest = line.split()
-            reports[event] = [str(float(moment) - started), *rest]
+            reports[event] = (float(moment) - started, " ".join(rest))
     return reports
+
+
+def time_start(*child_args: str) -> tuple[float, str]:
+    """Seconds from spawning a child until it reports its window shown, and what else it said."""
+    return child_reports(*child_args)["shown"]
 
 
 def main() -> int:
@@ -100,14 +105,14 @@ def main() -> int:
         app = ("--child", "app", "--db", database)
         time_start("--child", "bare")  # warm the disk and bytecode caches for both
         time_start(*app)
-        bare = [float(time_start("--child", "bare")["shown"][0]) for _ in range(args.repeat)]
+        bare = [time_start("--child", "bare")[0] for _ in range(args.repeat)]
         ours, ready = [], []
         for _ in range(args.repeat):
-            reports = time_start(*app)
+            reports = child_reports(*app)
             seconds, shown_rows = reports["shown"]
             assert int(shown_rows) == provisions, f"showed {shown_rows} of {provisions} provisions"
-            ours.append(float(seconds))
-            ready.append(float(reports["ready"][0]))
+            ours.append(seconds)
+            ready.append(reports["ready"][0])
     bare_median, ours_median = statistics.median(bare), statistics.median(ours)
     ratio = ours_median / bare_median
     print(f"runs: {args.repeat} each, median; sample provisions shown: {provisions}")
