@@ -141,6 +141,7 @@ AT_SIGNING = re.compile(
     rf"|(?:from|as\s+of|at)\s+the\s+(?:moment|time)\s+(?:when\s+)?(?:this|the\s+present|the)\s+{DOCUMENT}"
     r"\s+(?:is|was|has\s+been)\s+signed)"
 )
+RELATIVE_DAYS = ("today", "tomorrow", "tonight")
 RELATIVE_DAY = re.compile(
     r"\b(?P<trigger>by|from|as\s+of|starting|beginning|on|until|before)?\s*(?P<day>today|tomorrow|tonight)\b"
 )
@@ -560,7 +561,7 @@ def dated_limits(
                 match.start(), match.end(), sentence[match.start() : match.end()], LimitType.START, when
             )
         )
-    for match in RELATIVE_DAY.finditer(folded) if "to" in folded else ():
+    for match in RELATIVE_DAY.finditer(folded) if any(day in folded for day in RELATIVE_DAYS) else ():
         if match.group("trigger") is None:
             continue
         base = reference.weekday_base

@@ -10,6 +10,7 @@ quoted are the document's own.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from tracker.extraction.vocabulary import fold
 
@@ -64,7 +65,7 @@ def is_recital(sentence: str) -> bool:
 
 
 def has_words(sentence: str, count: int) -> bool:
-    return any(number >= count for number, _ in enumerate(WORD.finditer(sentence), start=1))
+    return next(islice(WORD.finditer(sentence), count - 1, None), None) is not None
 
 
 def introduces_a_list(sentence: str) -> bool:

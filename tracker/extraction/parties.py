@@ -262,6 +262,10 @@ SPEAKER_AFTER = re.compile(
 # Who monitors a clause or is its target ("under the observation of the CIS", "any action against UN
 # observers") is not the one the clause binds.
 OUTSIDER_BEFORE = re.compile(rf"{AGENT_BEFORE.pattern}|\bagainst\b[^.;:()]{{0,60}}$", re.IGNORECASE)
+# Words (or a part of one, safe under re.IGNORECASE) without which these patterns cannot match:
+# the cheap test spares most windows the end-anchored search.
+AGENT_CUE_WORDS = ("by", "under")
+OUTSIDER_CUE_WORDS = ("by", "under", "aga")
 OBJECT_OF = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -384,7 +388,7 @@ def party_role(
     in_agent_phrase = any(low <= start < high for low, high in agent_spans) and not speaker
     names_noun = bool(MODIFIES_NOUN.match(after)) and not FORCE_AFTER.match(after)
     names_object = bool(OBJECT_OF.search(before)) and names_noun
-    if AGENT_BEFORE.search(before) or (in_agent_phrase and not at_place and not names_object):
+    if agent_before(before) or (in_agent_phrase and not at_place and not names_object):
         return Role.MONITOR
     if (MEMBER_BEFORE.search(before) and not names_noun) or PARTNER_BEFORE.search(before):
         return Role.MONITOR
@@ -427,6 +431,16 @@ def patrol_parties(text: str) -> tuple[str, ...]:
     return unique(monitors or senders)
 
 
+def agent_before(before: str) -> bool:
+    lowered = before.lower()
+    return any(word in lowered for word in AGENT_CUE_WORDS) and AGENT_BEFORE.search(before) is not None
+
+
+def outsider_before(before: str) -> bool:
+    lowered = before.lower()
+    return any(word in lowered for word in OUTSIDER_CUE_WORDS) and OUTSIDER_BEFORE.search(before) is not None
+
+
 def responsible_parties(text: str) -> tuple[str, ...]:
     """Parties the clause makes act: the subjects of its obligation.
 
@@ -437,7 +451,7 @@ def responsible_parties(text: str) -> tuple[str, ...]:
     for start, end, names in party_groups(text):
         before = text[max(0, start - 70) : start]
         after = text[end : end + SUBJECT_WINDOW + 20]
-        if PLACE_BEFORE.search(before) or SPEAKER_AFTER.match(after) or OUTSIDER_BEFORE.search(before):
+        if PLACE_BEFORE.search(before) or SPEAKER_AFTER.match(after) or outsider_before(before):
             continue
         forces = FORCE_AFTER.match(after)
         if OBJECT_OF.search(before) and MODIFIES_NOUN.match(after) and not forces:
