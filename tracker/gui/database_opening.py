@@ -18,7 +18,9 @@ from tracker.errors import StorageError
 if TYPE_CHECKING:
     from tracker.domain import AgreementRecord, ProvisionRecord
     from tracker.services import Services
-    from tracker.storage.snapshot import Snapshot
+
+    # Every agreement (text left empty) and every live provision, as the services list them.
+    Listing = tuple[list[AgreementRecord], list[ProvisionRecord]]
 
 
 class DatabaseOpening:
@@ -30,7 +32,7 @@ class DatabaseOpening:
 
         self._url = database_url(db)  # the environment and the default folder are consulted once
         self.is_current = database_is_current(self._url)
-        self._snapshot: Snapshot | None = None
+        self._snapshot: Listing | None = None
         self._services: Services | None = None
         self._error: BaseException | None = None
         self._snapshot_read = threading.Event()
@@ -49,7 +51,9 @@ class DatabaseOpening:
 
             if self.is_current:
                 try:
-                    self._snapshot = read_snapshot(self._url)
+                    snapshot = read_snapshot(self._url)
+                    if snapshot is not None:
+                        self._snapshot = (snapshot.agreements, snapshot.provisions)
                 finally:
                     self._snapshot_read.set()
                 self._open_requested.wait()
@@ -75,7 +79,7 @@ class DatabaseOpening:
     def is_open(self) -> bool:
         return self._opened.is_set()
 
-    def take_snapshot(self) -> Snapshot | None:
+    def take_snapshot(self) -> Listing | None:
         """The snapshot read at start, once (None for a database opened in full at once)."""
         self._snapshot_read.wait()
         snapshot, self._snapshot = self._snapshot, None
@@ -143,4 +147,4 @@ class ServicesWhileOpening:
             self._snapshot_taken = True
             snapshot = self._opening.take_snapshot()
             if snapshot is not None:
-                self._first_agreements, self._first_provisions = snapshot.agreements, snapshot.provisions
+                self._first_agreements, self._first_provisions = snapshot
