@@ -262,10 +262,12 @@ SPEAKER_AFTER = re.compile(
 # Who monitors a clause or is its target ("under the observation of the CIS", "any action against UN
 # observers") is not the one the clause binds.
 OUTSIDER_BEFORE = re.compile(rf"{AGENT_BEFORE.pattern}|\bagainst\b[^.;:()]{{0,60}}$", re.IGNORECASE)
-# Words (or a part of one, safe under re.IGNORECASE) without which these patterns cannot match:
-# the cheap test spares most windows the end-anchored search.
+# Cheap tests that spare most windows the end-anchored searches: an agent phrase holds "by" or
+# "under" and its window ends on one of these words and a space; "aga" ("against", cut before
+# the letters that re.IGNORECASE also matches in other scripts) opens an outsider's phrase.
 AGENT_CUE_WORDS = ("by", "under")
-OUTSIDER_CUE_WORDS = ("by", "under", "aga")
+AGENT_PHRASE_ENDINGS = ("by", "the", "of", "under")
+OUTSIDER_CUE = "aga"
 OBJECT_OF = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -431,14 +433,20 @@ def patrol_parties(text: str) -> tuple[str, ...]:
     return unique(monitors or senders)
 
 
+def may_end_in_agent_phrase(lowered: str) -> bool:
+    ending = lowered.rstrip().endswith(AGENT_PHRASE_ENDINGS)
+    return ending and any(word in lowered for word in AGENT_CUE_WORDS)
+
+
 def agent_before(before: str) -> bool:
-    lowered = before.lower()
-    return any(word in lowered for word in AGENT_CUE_WORDS) and AGENT_BEFORE.search(before) is not None
+    return may_end_in_agent_phrase(before.lower()) and AGENT_BEFORE.search(before) is not None
 
 
 def outsider_before(before: str) -> bool:
     lowered = before.lower()
-    return any(word in lowered for word in OUTSIDER_CUE_WORDS) and OUTSIDER_BEFORE.search(before) is not None
+    return (OUTSIDER_CUE in lowered or may_end_in_agent_phrase(lowered)) and OUTSIDER_BEFORE.search(
+        before
+    ) is not None
 
 
 def responsible_parties(text: str) -> tuple[str, ...]:
