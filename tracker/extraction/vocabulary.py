@@ -105,7 +105,7 @@ class TermTable:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical value) of every non-overlapping match, in text order."""
         hits: list[tuple[int, int, str]] = []
-        for match in self.exact_pattern.finditer(text):
+        for match in self.exact_pattern.finditer(text) if self.exact else ():
             hits.append((match.start(), match.end(), self.exact[normalise_phrase(match.group())]))
         taken = [(s, e) for s, e, _ in hits]
         for match in self.folded_pattern.finditer(fold(text)):

@@ -13,6 +13,9 @@ CALIBRE = re.compile(
     r"|\b\d+\s*(?:mm|millimet(?:er|re)s?)[\s-]+calib(?:re|er)\b",
     re.IGNORECASE,
 )
+# A calibre names its unit; "met" stands for "millimetre" because re.IGNORECASE also matches the
+# "i" in other scripts, which a plain substring test would miss.
+CALIBRE_UNIT_CUES = ("mm", "met")
 
 
 @lru_cache(maxsize=512)
@@ -24,7 +27,9 @@ def find_weapons(text: str) -> tuple[str, ...]:
         for start, end, weapon in weapon_terms().find(text)
         if not any(s < end and start < e for s, e in excluded)
     ]
-    found.extend((match.start(), calibre_weapon()) for match in CALIBRE.finditer(text))
+    lowered = text.lower()
+    if any(cue in lowered for cue in CALIBRE_UNIT_CUES):
+        found.extend((match.start(), calibre_weapon()) for match in CALIBRE.finditer(text))
     ordered: list[str] = []
     for _, weapon in sorted(found):
         if weapon not in ordered:
