@@ -30,9 +30,11 @@ SQLITE_URL_PREFIX = "sqlite:///"
 URL_SPECIAL_CHARACTERS = frozenset("?#%")
 T = TypeVar("T")
 
-# The same columns, conditions and order as repository.list_agreements and list_provisions.
+# What migrate.inspect_database looks at: the tables (as SQLAlchemy's inspector lists them) and
+# the stored revision.
 TABLES_QUERY = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite~_%' ESCAPE '~'"
 REVISION_QUERY = f"SELECT version_num FROM {VERSION_TABLE}"
+# The same columns, conditions and order as repository.list_agreements and list_provisions.
 AGREEMENTS_QUERY = (
     "SELECT id, title, parties, signed_on, place, source, language, imported_at FROM agreements ORDER BY id"
 )
@@ -70,7 +72,7 @@ def sqlite_path(url: str) -> str | None:
 
 def is_current(url: str) -> bool:
     """Whether ``url`` is an SQLite file of ours at SCHEMA_REVISION, one that opening leaves as it is."""
-    return _with_current_file(url, lambda connection, location: True) is True
+    return _with_current_file(url, lambda connection, location: True) is not None
 
 
 def read_snapshot(url: str) -> Snapshot | None:
