@@ -709,7 +709,7 @@ def period_limits(
             limits.append(
                 TimeLimit(match.start(), end, sentence[match.start() : end], LimitType.PERIOD, when)
             )
-    for match in matches_in(ORDINAL_DAY_PATTERN, folded, windows):
+    for match in matches_in(ORDINAL_DAY_PATTERN, folded, windows) if "day" in folded else ():
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         count = (
@@ -780,9 +780,10 @@ TIME_HINT_WORDS = (
     "midnight", "simultaneous",
 )  # fmt: skip
 TIME_HINT_DIGIT = re.compile(r"[0-9]")
+# Each alternative opens on a plain letter, which lets the search skip to the next candidate.
 TIME_HINT_PHRASE = re.compile(
     r"that\s+(?:moment|time|point|phase|period|stage)|this\s+(?:phase|period|stage|time)|by\s+then"
-    r"|same\s+(?:time|phase|period|stage)|the\s+end\s+of\s+the|(?:during|within|throughout)\s+the"
+    r"|same\s+(?:time|phase|period|stage)|the\s+end\s+of\s+the|during\s+the|within\s+the|throughout\s+the"
 )
 
 
