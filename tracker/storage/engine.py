@@ -13,6 +13,8 @@ invalidates (which SQLite reports as "database is locked" half-way through).
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from typing import Any
 
 import sqlalchemy as sa
@@ -91,10 +93,25 @@ def configure_sqlite_connection(dbapi_connection: Any, connection_record: Any) -
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        switch_to_wal(cursor)
         cursor.execute("PRAGMA synchronous = FULL")
     finally:
         cursor.close()
+
+
+def switch_to_wal(cursor: Any) -> None:
+    # Switching a new file to WAL needs it briefly to itself, and SQLite reports "locked" at once
+    # instead of applying the busy timeout: two programs creating the same file would otherwise
+    # see one of them fail. The mode is persistent, so this waits only on a brand-new file.
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
 
 
 def begin_sqlite_transaction(connection: sa.Connection) -> None:
