@@ -71,6 +71,18 @@ def test_extract_prints_json_without_a_database(
     assert not (isolated_user_folders / "tracker.sqlite3").exists()
 
 
+def test_extract_with_a_bare_signed_flag_infers_the_date(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    dated = tmp_path / "dated.txt"
+    dated.write_text("Signed in Geneva on 3 March 2021.\n\n" + TEXT, encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(dated), "--signed", "--json")
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    assert result["signed_on"] == "2021-03-03"
+    assert result["signed_on_source"] != "given"
+
+
 def test_extract_prints_a_table(capsys: pytest.CaptureFixture[str], agreement_file: Path) -> None:
     code, out, err = run(capsys, "extract", str(agreement_file), "--signed", "2021-04-10")
     assert (code, err) == (0, "")
