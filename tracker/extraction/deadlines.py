@@ -168,6 +168,35 @@ END_VERB = re.compile(
     r"(?:\s+(?:at|on))?\s*$",
     re.IGNORECASE,
 )
+# The words each end-anchored pattern above can end on (before trailing spaces): a window that
+# ends otherwise is passed over without running the search.
+END_TRIGGER_ENDINGS = (
+    "by", "than", "before", "until", "till", "through", "to", "the", "next", "this", "coming", "following",
+)  # fmt: skip
+START_TRIGGER_ENDINGS = (
+    "of", "from", "starting", "on", "at", "beginning", "commencing", "effective", "the", "next", "this",
+    "coming", "following",
+)  # fmt: skip
+ON_TRIGGER_ENDINGS = ("on", "at", "the", "next", "this", "coming", "following")
+END_VERB_ENDINGS = (
+    "expire", "expires", "expiring", "end", "ends", "ending", "terminate", "terminates", "lapse", "lapses",
+    "out", "at", "on",
+)  # fmt: skip
+START_VERB_ENDINGS = ("effect", "force", "at", "on", "from")
+NEXT_WEEK_ENDINGS = ("next", "coming", "following")
+
+
+def search_tail(pattern: re.Pattern[str], endings: tuple[str, ...], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for an end-anchored pattern whose matches end on one of ``endings``.
+
+    Only ASCII text is passed over: with re.IGNORECASE a pattern's "i" or "k" also matches letters
+    of other scripts ("ı", the Kelvin sign) that lower() does not turn into them.
+    """
+    if text.isascii() and not text.rstrip().lower().endswith(endings):
+        return None
+    return pattern.search(text)
+
+
 # "at one minute past midnight" with no date: the coming midnight.
 COMING_MIDNIGHT = re.compile(
     r"\b(?:from|at|starting\s+at|starting\s+from|as\s+of)\s+(?:one\s+minute\s+past\s+|00:0[01]\s+(?:on\s+)?)?"
@@ -495,14 +524,18 @@ def dated_limits(
         if in_time_zone_aside(sentence, mention):
             continue
         before = sentence[max(0, mention.start - 40) : mention.start]
-        trigger = END_TRIGGER.search(before) or END_VERB.search(before)
+        trigger = search_tail(END_TRIGGER, END_TRIGGER_ENDINGS, before) or search_tail(
+            END_VERB, END_VERB_ENDINGS, before
+        )
         kind = LimitType.END
         if trigger is None:
-            trigger = START_TRIGGER.search(before) or START_VERB.search(before)
+            trigger = search_tail(START_TRIGGER, START_TRIGGER_ENDINGS, before) or search_tail(
+                START_VERB, START_VERB_ENDINGS, before
+            )
             kind = LimitType.START
         if trigger is None:
             # "shall take place at noon on 20 December": the phrase brings its own "at".
-            trigger = ON_TRIGGER.search(before) or (
+            trigger = search_tail(ON_TRIGGER, ON_TRIGGER_ENDINGS, before) or (
                 re.search(r"$", before) if mention.text[:3].lower() == "at " else None
             )
             kind = LimitType.ON
@@ -512,8 +545,12 @@ def dated_limits(
                 trigger = None
         if trigger is None:
             continue
-        verb_only = (START_VERB.search(before) and not START_TRIGGER.search(before)) or (
-            END_VERB.search(before) and not END_TRIGGER.search(before)
+        verb_only = (
+            search_tail(START_VERB, START_VERB_ENDINGS, before)
+            and not search_tail(START_TRIGGER, START_TRIGGER_ENDINGS, before)
+        ) or (
+            search_tail(END_VERB, END_VERB_ENDINGS, before)
+            and not search_tail(END_TRIGGER, END_TRIGGER_ENDINGS, before)
         )
         if verb_only:
             # "takes effect at 7 p.m.", "will begin on March 15": the phrase starts at the preposition.
@@ -523,7 +560,12 @@ def dated_limits(
             start = mention.start - (len(before) - trigger.start())
         day = resolve_mention(mention, reference.signed_on, reference.weekday_base)
         said_on = reference.weekday_base or reference.signed_on
-        if day is not None and day == said_on and mention.is_weekday_only and NEXT_WEEK.search(before):
+        if (
+            day is not None
+            and day == said_on
+            and mention.is_weekday_only
+            and search_tail(NEXT_WEEK, NEXT_WEEK_ENDINGS, before)
+        ):
             day = plus_days(day, 7)  # "next Monday" said on a Monday is a week away
         if (
             day is not None
@@ -805,7 +847,8 @@ BEGUN_PERIOD = re.compile(
 def as_start_if_begun(limit: TimeLimit, sentence: str) -> TimeLimit:
     """ "shall take effect twenty-four hours after the signing": the period dates a start."""
     if limit.kind is not LimitType.PERIOD or not (
-        START_VERB.search(sentence[max(0, limit.start - 40) : limit.start]) or BEGUN_PERIOD.match(limit.text)
+        search_tail(START_VERB, START_VERB_ENDINGS, sentence[max(0, limit.start - 40) : limit.start])
+        or BEGUN_PERIOD.match(limit.text)
     ):
         return limit
     return TimeLimit(limit.start, limit.end, limit.text, LimitType.START, limit.when)
