@@ -5,10 +5,11 @@ happens to mention: "the OSCE monitoring mission shall be deployed in the ceasef
 patrol, "mines laid in the buffer zone shall be removed" is demining ('other'). The rules live
 in resources/vocabularies/kinds.json and are tried in four steps, most specific first:
 
-1. decisive constructions (demining, disarmament, talks, releases of prisoners, an end to
-   hostile acts) whose kind holds whatever else the clause names;
+1. decisive constructions (demining, talks, releases of prisoners, a ceasefire taking effect,
+   an end to hostile acts) whose kind holds whatever else the clause names;
 2. the verb after "shall", "will", "are to"...: the earliest such predicate wins;
-3. regimes: forces or flights barred from an area make a zone, a body set up for talks 'other';
+3. regimes: disarmament is 'other', forces or flights barred from an area make a zone, a body
+   set up for talks is 'other';
 4. the kind whose cue word comes first, the order in kinds.json breaking ties.
 """
 
@@ -25,20 +26,29 @@ from tracker.extraction.vocabulary import fold, load_vocabulary
 
 @dataclass(frozen=True)
 class KindRule:
-    """A kind that applies when every one of its patterns occurs in the folded clause."""
+    """A kind that applies when every one of its patterns occurs in the folded clause.
+
+    ``needs`` are fragments of which one must occur before any pattern is tried: most clauses
+    lack them all, and the fragments present in a clause are found once for every rule.
+    """
 
     kind: Kind
+    needs: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]
 
-    def applies_to(self, folded: str) -> bool:
-        return all(pattern.search(folded) for pattern in self.patterns)
+    def may_apply_to(self, fragments: frozenset[str]) -> bool:
+        return not self.needs.isdisjoint(fragments)
+
+    def applies_to(self, folded: str, fragments: frozenset[str]) -> bool:
+        return self.may_apply_to(fragments) and all(pattern.search(folded) for pattern in self.patterns)
+
+
+def _rule(kind: str, needs: list[str], patterns: list[str]) -> KindRule:
+    return KindRule(Kind(kind), frozenset(needs), tuple(re.compile(pattern) for pattern in patterns))
 
 
 def _rules(entries: list[dict[str, Any]]) -> tuple[KindRule, ...]:
-    return tuple(
-        KindRule(Kind(entry["kind"]), tuple(re.compile(pattern) for pattern in entry["all"]))
-        for entry in entries
-    )
+    return tuple(_rule(entry["kind"], entry["needs"], entry["all"]) for entry in entries)
 
 
 @cache
@@ -47,27 +57,32 @@ def decisive_rules() -> tuple[KindRule, ...]:
 
 
 @cache
+def predicate_rules() -> tuple[KindRule, ...]:
+    entries = load_vocabulary("kinds.json")["predicates"]
+    return tuple(_rule(entry["kind"], entry["needs"], [entry["pattern"]]) for entry in entries)
+
+
+@cache
 def regime_rules() -> tuple[KindRule, ...]:
     return _rules(load_vocabulary("kinds.json")["regimes"])
 
 
-def _named_alternation(patterns_by_kind: dict[str, list[str]]) -> str:
-    return "|".join(f"(?P<{name}>{'|'.join(patterns)})" for name, patterns in patterns_by_kind.items())
-
-
 @cache
-def predicate_matcher() -> re.Pattern[str]:
-    """One matcher for every kind's predicates, a named group per kind: the first hit is the
-    clause's main predicate."""
-    return re.compile(_named_alternation(load_vocabulary("kinds.json")["predicates"]))
+def needed_fragments() -> tuple[str, ...]:
+    rules = decisive_rules() + predicate_rules() + regime_rules()
+    return tuple(sorted({fragment for rule in rules for fragment in rule.needs}))
+
+
+def fragments_in(folded: str) -> frozenset[str]:
+    return frozenset(fragment for fragment in needed_fragments() if fragment in folded)
 
 
 @cache
 def kind_cues() -> re.Pattern[str]:
     """One matcher for all cues, a named group per kind in tie-breaking order, run on folded text."""
     data = load_vocabulary("kinds.json")
-    cues = {name: data["cues"][name] for name in data["order"]}
-    return re.compile(rf"(?<![\w-])(?:{_named_alternation(cues)})(?![\w-])")
+    groups = [f"(?P<{name}>{'|'.join(data['cues'][name])})" for name in data["order"]]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])")
 
 
 @cache
@@ -75,12 +90,24 @@ def kind_labels() -> dict[Kind, str]:
     return {Kind(name): label for name, label in load_vocabulary("kinds.json")["labels"].items()}
 
 
-def _first_rule(rules: tuple[KindRule, ...], folded: str) -> Kind | None:
-    return next((rule.kind for rule in rules if rule.applies_to(folded)), None)
+def _first_rule(rules: tuple[KindRule, ...], folded: str, fragments: frozenset[str]) -> Kind | None:
+    return next((rule.kind for rule in rules if rule.applies_to(folded, fragments)), None)
 
 
-def _first_group(pattern: re.Pattern[str], folded: str) -> Kind | None:
-    found = pattern.search(folded)
+def _main_predicate(folded: str, fragments: frozenset[str]) -> Kind | None:
+    """The kind of the earliest predicate in the clause; on a tie, the first rule listed."""
+    earliest: tuple[int, Kind] | None = None
+    for rule in predicate_rules():
+        if not rule.may_apply_to(fragments):
+            continue
+        found = rule.patterns[0].search(folded)
+        if found is not None and (earliest is None or found.start() < earliest[0]):
+            earliest = (found.start(), rule.kind)
+    return earliest[1] if earliest else None
+
+
+def _first_cue(folded: str) -> Kind | None:
+    found = kind_cues().search(folded)
     if found is None or found.lastgroup is None:
         return None
     return Kind(found.lastgroup)
@@ -90,11 +117,12 @@ def classify(text: str, has_zone_width: bool = False) -> Kind:
     """The kind of one clause; a clause with no rule or cue is 'other', or a zone when it sets a
     width."""
     folded = fold(text)
+    fragments = fragments_in(folded)
     kind = (
-        _first_rule(decisive_rules(), folded)
-        or _first_group(predicate_matcher(), folded)
-        or _first_rule(regime_rules(), folded)
-        or _first_group(kind_cues(), folded)
+        _first_rule(decisive_rules(), folded, fragments)
+        or _main_predicate(folded, fragments)
+        or _first_rule(regime_rules(), folded, fragments)
+        or _first_cue(folded)
     )
     if kind is not None:
         return kind
