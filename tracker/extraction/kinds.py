@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from tracker.domain import Kind
-from tracker.extraction.vocabulary import fold, load_vocabulary
+from tracker.extraction.vocabulary import fold, load_vocabulary, trie_alternation
 
 
 @dataclass(frozen=True)
@@ -68,13 +68,26 @@ def regime_rules() -> tuple[KindRule, ...]:
 
 
 @cache
-def needed_fragments() -> tuple[str, ...]:
+def fragment_finder() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One scan for every rule's fragments at each word start (a lookahead, so that "be a" does
+    not hide the "allowed to" inside "be allowed to"), longest first, with the fragments each
+    found text stands for ("monitored" also stands for "monitor")."""
     rules = decisive_rules() + predicate_rules() + regime_rules()
-    return tuple(sorted({fragment for rule in rules for fragment in rule.needs}))
+    fragments = {fragment for rule in rules for fragment in rule.needs}
+    finder = re.compile(
+        r"\b(?=(" + trie_alternation([[re.escape(char) for char in f] for f in fragments]) + "))"
+    )
+    implied = {
+        found: frozenset(fragment for fragment in fragments if found.startswith(fragment))
+        for found in fragments
+    }
+    return finder, implied
 
 
 def fragments_in(folded: str) -> frozenset[str]:
-    return frozenset(fragment for fragment in needed_fragments() if fragment in folded)
+    finder, implied = fragment_finder()
+    found = {match.group(1) for match in finder.finditer(folded)}
+    return frozenset().union(*(implied[text] for text in found))
 
 
 @cache
