@@ -95,7 +95,7 @@ def test_the_app_runs_until_its_window_is_closed_and_remembers_it(tmp_path: Path
         env=environment,
     )
     assert done.returncode == 0, done.stderr
-    assert "1 agreements" in done.stdout
+    assert "1 agreement · 4 provisions" in done.stdout
     # The window's state went to the user's settings (a private home in tests).
     config = Path(os.environ["XDG_CONFIG_HOME"])
     assert any("geometry" in path.read_text(errors="replace") for path in config.rglob("*.conf"))

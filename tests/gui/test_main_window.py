@@ -350,7 +350,7 @@ def test_the_about_box_shows_the_version() -> None:
 def test_the_status_bar_shows_the_database_and_counts(window: MainWindow) -> None:
     assert window.status_bar.database_label.text().endswith("truce.db")
     assert window.status_bar.counts_label.text().startswith(
-        "1 agreements · 4 provisions · 4 shown · 1 overdue"
+        "1 agreement · 4 provisions · 4 shown · 1 overdue"
     )
 
 

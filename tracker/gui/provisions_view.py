@@ -11,7 +11,7 @@ from tracker.gui.status_delegate import StatusBadgeDelegate
 
 # Initial widths, from text each column typically holds; the user's own widths are remembered.
 _COLUMN_SAMPLES = {
-    Column.SUMMARY: "Withdrawal: heavy weapons out of",
+    Column.SUMMARY: "Withdraw heavy weapons from the zone by",
     Column.KIND: "Withdrawal",
     Column.DEADLINE: "30 Sep 2020",
     Column.COUNTDOWN: "12 days overdue",

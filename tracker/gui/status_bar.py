@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from tracker.gui.naming import named
+from tracker.reports.formatting import plural
 
 
 class WindowStatusBar(QStatusBar):
@@ -28,6 +29,6 @@ class WindowStatusBar(QStatusBar):
 
     def show_counts(self, agreements: int, provisions: int, shown: int, overdue: int, as_of: date) -> None:
         self.counts_label.setText(
-            f"{agreements} agreements · {provisions} provisions · {shown} shown · "
+            f"{plural(agreements, 'agreement')} · {plural(provisions, 'provision')} · {shown} shown · "
             f"{overdue} overdue as of {as_of.isoformat()}"
         )
