@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,14 +27,12 @@ from tracker.domain import ProvisionRecord
 from tracker.errors import TrackerError
 from tracker.gui.history_model import HistoryColumn, HistoryTableModel
 from tracker.gui.naming import named
+from tracker.gui.row_table_model import AnyIndex, RowTableModel
 from tracker.gui.status_delegate import StatusBadgeDelegate
 from tracker.reports.formatting import format_timestamp
 
 if TYPE_CHECKING:
     from tracker.services import Services
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
 
 class DeletedColumn(IntEnum):
     SUMMARY = 0
@@ -43,39 +41,24 @@ class DeletedColumn(IntEnum):
     DELETED = 3
 
 
-_TITLES = ("Summary", "Agreement", "Status", "Deleted")
 _EXPLANATION = (
     "Deleted provisions keep their status history. Restore puts the selected one back in its agreement."
 )
 
 
-class DeletedProvisionsModel(QAbstractTableModel):
+class DeletedProvisionsModel(RowTableModel):
     """Deleted provisions, most recently deleted first; a deleted provision's last edit is its deletion."""
+
+    TITLES = ("Summary", "Agreement", "Status", "Deleted")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._records: list[ProvisionRecord] = []
         self._titles: dict[int, str] = {}
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(DeletedColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _TITLES[section] if 0 <= section < len(_TITLES) else None
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._records):
+        record: ProvisionRecord | None = self.row_at(index)
+        if record is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        record = self._records[index.row()]
         column = DeletedColumn(index.column())
         if column is DeletedColumn.SUMMARY:
             return record.excerpt if role == Qt.ItemDataRole.ToolTipRole else record.summary
@@ -86,13 +69,11 @@ class DeletedProvisionsModel(QAbstractTableModel):
         return format_timestamp(record.edited_at)
 
     def set_records(self, records: Sequence[ProvisionRecord], titles: dict[int, str]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
         self._titles = dict(titles)
-        self.endResetModel()
+        self._replace_rows(list(records))
 
     def record_at(self, row: int) -> ProvisionRecord | None:
-        return self._records[row] if 0 <= row < len(self._records) else None
+        return self.row_at(self.index(row, 0))
 
 
 class DeletedProvisionsDialog(QDialog):

@@ -6,13 +6,12 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from tracker.domain import StatusChange
 from tracker.gui.provisions_model import Role
+from tracker.gui.row_table_model import AnyIndex, RowTableModel
 from tracker.reports.formatting import format_date, format_timestamp
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class HistoryColumn(IntEnum):
@@ -24,31 +23,15 @@ class HistoryColumn(IntEnum):
     RECORDED = 5
 
 
-_TITLES = ("Effective", "Status", "Note", "Evidence", "Author", "Recorded")
 
 
-class HistoryTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._changes: list[StatusChange] = []
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
-        return 0 if parent.isValid() else len(self._changes)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HistoryColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _TITLES[section] if 0 <= section < len(_TITLES) else None
-        return None
+class HistoryTableModel(RowTableModel):
+    TITLES = ("Effective", "Status", "Note", "Evidence", "Author", "Recorded")
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._changes):
+        change: StatusChange | None = self.row_at(index)
+        if change is None:
             return None
-        change = self._changes[index.row()]
         column = HistoryColumn(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column is HistoryColumn.EFFECTIVE:
@@ -67,8 +50,7 @@ class HistoryTableModel(QAbstractTableModel):
         return None
 
     def set_history(self, history: Sequence[StatusChange]) -> None:
-        self.beginResetModel()
-        self._changes = sorted(
+        newest_first = sorted(
             history, key=lambda change: (change.effective_on, change.recorded_at, change.id), reverse=True
         )
-        self.endResetModel()
+        self._replace_rows(newest_first)
