@@ -38,9 +38,9 @@ CLOCK = (
     # "0500 GMT", "1900 hours": four digits are a time only with a zone or "hours" after them.
     r"|(?P<military_hour>[01]\d|2[0-3])(?P<military_minute>[0-5]\d)(?=\s*(?:GMT|UTC|hours|hrs|local\s+time|Z\b))"
     r"(?:\s*(?:hours|hrs)\b)?"
-    r"|(?:one\s+minute\s+past\s+)?(?P<midnight>midnight)|(?P<noon>noon))(?:\s+(?:noon|midnight))?"
+    r"|(?:one\s+minute\s+past\s+)?(?P<midnight>midnight)|(?P<noon>noon|midday))(?:\s+(?:noon|midnight))?"
     # A zone name and a bracketed aside in either order: "00:00 Damascus time (2200 GMT on Friday)".
-    r"(?:\s*\([^()\n]{0,30}\))?(?:\s+(?:[A-Z]\w+\s+){0,2}(?:[Tt]ime|IST|GMT|UTC|CET|EET|EST))?"
+    r"(?:\s*\([^()\n]{0,30}\))?(?:\s+(?:[A-Z]\w+\s+|local\s+){0,2}(?:[Tt]ime|IST|GMT|UTC|CET|EET|EST))?"
     r"(?:\s*\([^()\n]{0,30}\))?"
 )
 TIME_PREFIX = rf"(?:(?:at\s+)?{CLOCK}\s*,?\s*(?:on|of)?\s+(?:the\s+)?)"
@@ -63,7 +63,7 @@ DATE_PATTERN = re.compile(rf"(?:{TIME_PREFIX})?(?:{DATE_CORE})(?![\w-])")
 DATE_START = re.compile(
     r"(?=[0-9JFMASONDTWemlnoat])(?:(?<![\w.,])\d{1,4}(?=(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]|[:./-]\d|\s*(?:a\.m|p\.m|am\b|pm\b|h))"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
-    r"|mid|early|late|the\s+(?:end|beginning|middle|start)|midnight|noon|one\s+minute|at\s+(?:\d|midnight|noon|one)))"
+    r"|mid|early|late|the\s+(?:end|beginning|middle|start)|midnight|noon|midday|one\s+minute|at\s+(?:\d|midnight|noon|midday|one)))"
 )
 
 

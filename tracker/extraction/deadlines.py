@@ -78,7 +78,7 @@ START_TRIGGER = re.compile(
 ON_TRIGGER = re.compile(rf"(?:\b(?:on|at)\s+(?:the\s+)?{UPCOMING}|\b(?:next|this|coming)\s+)$", re.IGNORECASE)
 # "on May 4" is a limit only in a clause about what will happen, never next to the signing.
 FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|should|must|is\s+to|are\s+to|to\s+be|expected|scheduled|planned|due|would)\b"
+    r"\b(?:will|shall|should|must|is\s+to|are\s+to|was\s+to|were\s+to|to\s+be|expected|scheduled|planned|due|would)\b"
 )
 PAST_EVENT_CUE = re.compile(
     r"\b(?:sign(?:ed|ing)?|signature|conclud(?:ed|ing)|adopted|reached|held|met|meeting|talks|dated|agreed"
@@ -113,19 +113,24 @@ ORDINAL_DAY_PATTERN = re.compile(
     rf"\s+(?P<relation>after|following|of|from)\s+(?P<event>{EVENT_TEXT})"
 )
 DURATION_PATTERN = re.compile(
-    rf"\b(?:(?:for|over)\s+(?:an?\s+(?:further\s+|total\s+|initial\s+|first\s+|renewable\s+)?(?:period|term)\s+of\s+"
-    rf"|the\s+(?:initial\s+|first\s+)?(?:period|term)\s+of\s+)?"
-    rf"|(?:lasts?|lasting)\s+(?:for\s+)?)(?P<body>{DURATION})(?![\w-])"
+    rf"\b(?:(?:for|over)\s+(?:up\s+to\s+)?(?:an?\s+(?:further\s+|total\s+|initial\s+|first\s+|renewable\s+)?"
+    rf"(?:period|term)\s+of\s+|the\s+(?:initial\s+|first\s+)?(?:period|term)\s+of\s+"
+    rf"|the\s+(?:next\s+|following\s+|coming\s+)?)?"
+    rf"|(?:lasts?|lasting)\s+(?:for\s+)?"
+    # "There shall be a transitional period of twelve months"
+    rf"|(?:an?|the)\s+(?:[a-z]+\s+)?(?:period|term)\s+of\s+)(?P<body>{DURATION})(?![\w-])"
+    # "halted for six hours each day" repeats; it does not last six hours.
+    r"(?!\s+(?:each|a|per|every)\s+(?:day|night|week)\b|\s+daily\b)"
 )
 ADJECTIVAL_DURATION = re.compile(
     rf"\b(?P<number>{NUMBER})-(?P<unit>hour|day|week|month|year)[\s-]+(?:[a-z]+\s+){{0,2}}?"
-    r"(?:ceasefire|cease-fire|truce|pause|humanitarian\s+pause|moratorium|cessation|lull)\b"
+    r"(?:ceasefire|cease-fire|truce|pause|humanitarian\s+pause|moratorium|cessation|lull|halt|suspension|freeze)\b"
 )
 # A duration is the arrangement's own only when the clause speaks of its validity or term.
 DURATION_CONTEXT = re.compile(
     r"\b(?:conclud\w*|valid\w*|in\s+force|effect\w*|last\w*|remain\w*|extend\w*|prolong\w*|renew\w*"
     r"|period|term|ceasefire|cease-fire|truce|pause|moratorium|suspend\w*|halt\w*|observed|agree\w*|stay\w*"
-    r"|deploy\w*|operat\w*|serve|mandate|shall|will|would)\b",
+    r"|deploy\w*|operat\w*|serve|mandate|shall|will|would|refrain\w*|is\s+to|are\s+to)\b",
     re.IGNORECASE,
 )
 END_OF_PERIOD = re.compile(
@@ -494,8 +499,10 @@ def past_event_before(sentence: str, mention: DateMention) -> bool:
     return PAST_EVENT_CUE.search(window) is not None
 
 
+# "was to", "were to" tell what was arranged to happen, not what has happened.
 PAST_TENSE = re.compile(
-    r"\b(?:took|went|came|began|started|commenced|entered|ended|expired|was|were|had)\b", re.IGNORECASE
+    r"\b(?:took|went|came|began|started|commenced|entered|ended|expired|was|were|had)\b(?!\s+to\b)",
+    re.IGNORECASE,
 )
 
 
@@ -646,6 +653,7 @@ CLOCK_LIMIT = re.compile(
 CLOCK_DATE_GAP = 25
 # Opening on a digit lets the search skip ahead to the next digit; "noon" is tested apart.
 CLOCK_HINT = re.compile(r"\d(?:[:.]?\d{2}|\s*[ap]\.?m\b)", re.IGNORECASE)
+NOON_WORDS = ("noon", "midday")
 
 
 def clock_limits(sentence: str, mentions: list[DateMention], reference: Reference) -> list[TimeLimit]:
@@ -653,14 +661,14 @@ def clock_limits(sentence: str, mentions: list[DateMention], reference: Referenc
 
     Only a start ("from", "takes effect at") counts, and only where no date goes with the time.
     """
-    if CLOCK_HINT.search(sentence) is None and "noon" not in sentence.lower():
+    if CLOCK_HINT.search(sentence) is None and not any(word in sentence.lower() for word in NOON_WORDS):
         return []
     limits = []
     for match in CLOCK_LIMIT.finditer(sentence):
         clock = match.group("clock")
         if match.start("trigger") == match.start() and match.group("trigger").lower() == "at":
             continue  # "Done at Panmunjom at 1000 hours": only a start verb makes "at" a start
-        if not re.search(r"\d", clock) and "noon" not in clock.lower():
+        if not re.search(r"\d", clock) and not any(word in clock.lower() for word in NOON_WORDS):
             continue  # "from midnight" has its own rule
         if any(m.start < match.end() and match.start("trigger") - CLOCK_DATE_GAP < m.end for m in mentions):
             continue  # "on Monday at 12:00 hours": the date goes with the time
