@@ -29,7 +29,7 @@ from tracker.extraction.deadlines import (
 )
 from tracker.extraction.distances import Distance, find_distances
 from tracker.extraction.kinds import classify
-from tracker.extraction.operative import operative_cue
+from tracker.extraction.operative import is_heading_point, operative_cue, preamble_end
 from tracker.extraction.parties import patrol_parties, responsible_parties
 from tracker.extraction.segmentation import Sentence, clause_spans, sentences
 from tracker.extraction.signing import infer_signing_date
@@ -113,7 +113,8 @@ class Extractor:
     def run(self) -> Extraction:
         self.report(0.0)
         self.check_cancelled()
-        found = sentences(self.text)
+        operative_from = preamble_end(self.text)
+        found = [sentence for sentence in sentences(self.text) if sentence.start >= operative_from]
         self.find_ceasefire_start(found)
         self.calendar = stated_events([self.text[s.start : s.end] for s in found], self.reference())
         total = max(1, len(self.text))
@@ -167,7 +168,7 @@ class Extractor:
         """Add the provisions of one sentence; returns its main time limit."""
         body = self.text[sentence.start : sentence.end]
         decided = operative_cue(body, sentence.numbered)
-        if decided is False:
+        if decided is False or (sentence.numbered and is_heading_point(body, sentence.marker)):
             return None
         limits = group_limits(find_time_limits(body, self.reference()), body)
         limits = [shift(limit, sentence.start) for limit in limits]

@@ -60,6 +60,35 @@ BACKGROUND_START = re.compile(
 )
 
 
+# The formula that closes an agreement's preamble: what comes before it is not operative.
+PREAMBLE_CLOSE = re.compile(
+    r"\b(?:have|has|hereby|parties|sides)?\s*agree[sd]?\s+as\s+follows\b"
+    r"|\b(?:parties|sides)\s+(?:\w+\s+){0,3}?(?:have\s+)?agreed\s+(?:up)?on\s+the\s+following\b",
+    re.IGNORECASE,
+)
+# A point numbered as an article, section or chapter whose words name its subject.
+HEADING_MARKER = re.compile(r"\s*(?:Article|ARTICLE|Art\.|Section|SECTION|Chapter|CHAPTER|Part|PART)\b")
+HEADING_WORDS = 12
+
+
+def preamble_end(text: str) -> int:
+    """Where the operative part of an agreement begins: after "have agreed as follows", when
+    the text has that formula in its first half; 0 otherwise."""
+    close = PREAMBLE_CLOSE.search(text, 0, len(text) // 2 + 1)
+    return close.end() if close else 0
+
+
+def is_heading_point(sentence: str, marker: str) -> bool:
+    """ "Article 1: Modalities of the ceasefire" names what the article covers; it sets nothing."""
+    stripped = sentence.rstrip()
+    return (
+        HEADING_MARKER.match(marker) is not None
+        and not stripped.endswith((".", ";", ":"))
+        and not has_words(stripped, HEADING_WORDS + 1)
+        and OBLIGATION.search(fold(stripped)) is None
+    )
+
+
 def is_recital(sentence: str) -> bool:
     return bool(RECITAL_START.match(sentence.lstrip()))
 
