@@ -31,6 +31,8 @@ from tracker.extraction.vocabulary import load_vocabulary
         ("landmines and other explosive devices", ("mines",)),
         ("small arms and light weapons", ("small_arms",)),
         ("ammunition depots", ("ammunition",)),
+        ("their heavy and medium weapons", ("heavy_weapons",)),
+        ("medium and heavy arms", ("heavy_weapons",)),
     ],
 )
 def test_weapon_synonyms_map_to_canonical_ids(phrase: str, weapons: tuple[str, ...]) -> None:

@@ -260,3 +260,30 @@ def test_responsible_parties_leave_out_places_and_sources(sentence: str, parties
     provisions = extract(sentence).provisions
     assert len(provisions) == 1, [p.excerpt for p in provisions]
     assert set(provisions[0].facets.responsible_parties) == parties
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        (
+            "An international force deployed by the United Nations shall maintain peace and security "
+            "in the region.",
+            {"United Nations"},
+        ),
+        ("A Russian checkpoint will be set up 3 km north of the crossing.", {"Russia"}),
+        (
+            "Monitoring shall be carried out by the Sri Lanka Monitoring Mission, composed of monitors "
+            "from Norway and Iceland.",
+            {"Norway", "Iceland"},
+        ),
+        ("The truce will be monitored by the Russian Peacekeeping Force.", {"Russia"}),
+    ],
+)
+def test_forces_keeping_the_peace_checkpoints_and_missions_titled_with_a_country(
+    sentence: str, parties: set[str]
+) -> None:
+    assert monitors_of(sentence) == parties
+
+
+def test_checkpoints_that_are_removed_have_no_monitor() -> None:
+    assert monitors_of("Ukrainian checkpoints will be removed from the road.") == set()

@@ -32,8 +32,11 @@ PATROL_CUE = re.compile(
     r"|military\s+police|border\s+guards?|deploy(?:s|ed|ing|ment)?\b|escort\w*|station(?:ed|ing)\b"
     r"|oversee\w*|overs(?:ight|aw)|inspect\w*|investigat\w*|polic(?:e|ed|es|ing)\b|protected\s+by|protection\s+force"
     r"|missions?\b|under\s+(?:[\w.]+\s+){0,2}watch\b|control\s+(?:in|over)\s+the|keep(?:s|ing)?\s+the\s+peace"
-    r"|peace\s+enforcement|stabili[sz]ation\s+force|(?:ensure|provide|guarantee|maintain)\s+(?:the\s+)?(?:security"
-    r"|safety|protection)\b"
+    r"|peace\s+enforcement|stabili[sz]ation\s+force|(?:ensure|provide|guarantee|maintain)\s+(?:the\s+)?"
+    r"(?:peace\s+and\s+)?(?:security|safety|protection|peace)\b"
+    # checkpoints that someone sets up or mans: "a Russian checkpoint will be set up"
+    r"|check-?points?\s+(?:will|shall|would|is|are|to)\s+(?:be\s+)?(?:set\s+up|established|manned|placed|erected"
+    r"|deployed|run)\b|(?:set\s+up|establish|man|run|erect)\s+(?:[\w-]+\s+){0,2}?check-?points?\b"
     r"|(?:force|mission|contingent)\s+(?:led|commanded|headed)\s+by"
     r"|-led\s+(?:[\w-]+\s+)?(?:force|mission|contingent))"
 )
@@ -358,6 +361,18 @@ def in_agent_phrase_at_place(text: str, start: int, agent_spans: list[tuple[int,
     return in_agent_phrase and bool(PLACE_BEFORE.search(text[max(0, start - 70) : start]))
 
 
+def place_titled_body(mention: str, names: tuple[str, ...], after: str) -> bool:
+    """ "the Sri Lanka Monitoring Mission": a body titled with a country's own name is where it
+    works; its members are named elsewhere. A demonym ("the Russian Peacekeeping Force") or an
+    organisation ("the OSCE Special Monitoring Mission") is who runs it."""
+    return (
+        len(names) == 1
+        and mention.strip().lower() == names[0].lower()
+        and names[0] not in organisations()
+        and BODY_AFTER.match(after) is not None
+    )
+
+
 class Role(Enum):
     MONITOR = "monitor"
     SENDER = "sender"
@@ -390,6 +405,8 @@ def party_role(
     in_agent_phrase = any(low <= start < high for low, high in agent_spans) and not speaker
     names_noun = bool(MODIFIES_NOUN.match(after)) and not FORCE_AFTER.match(after)
     names_object = bool(OBJECT_OF.search(before)) and names_noun
+    if place_titled_body(text[start:end], names, after):
+        return None
     if agent_before(before) or (in_agent_phrase and not at_place and not names_object):
         return Role.MONITOR
     if (MEMBER_BEFORE.search(before) and not names_noun) or PARTNER_BEFORE.search(before):
