@@ -36,11 +36,8 @@ class KindRule:
     needs: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]
 
-    def may_apply_to(self, fragments: frozenset[str]) -> bool:
-        return not self.needs.isdisjoint(fragments)
-
-    def applies_to(self, folded: str, fragments: frozenset[str]) -> bool:
-        return self.may_apply_to(fragments) and all(pattern.search(folded) for pattern in self.patterns)
+    def applies_to(self, folded: str) -> bool:
+        return all(pattern.search(folded) for pattern in self.patterns)
 
 
 def _rule(kind: str, needs: list[str], patterns: list[str]) -> KindRule:
@@ -67,27 +64,53 @@ def regime_rules() -> tuple[KindRule, ...]:
     return _rules(load_vocabulary("kinds.json")["regimes"])
 
 
+@dataclass(frozen=True)
+class RuleGate:
+    """Which rules a clause's fragments let through, found with one scan of the clause.
+
+    The scan tries every rule's fragments at each word start (a lookahead, so that "be a" does
+    not hide the "allowed to" inside "be allowed to"), longest first. Each text it reports
+    opens the rules with a fragment it starts with ("monitored" also opens the rules that need
+    "monitor"); rules are numbered decisive first, then predicates, then regimes, so sorted
+    numbers keep each step's order.
+    """
+
+    finder: re.Pattern[str]
+    opens: dict[str, frozenset[int]]
+    rules: tuple[KindRule, ...]
+    first_predicate: int
+    first_regime: int
+
+    def open_rules(self, folded: str) -> tuple[list[KindRule], list[KindRule], list[KindRule]]:
+        """The decisive, predicate and regime rules that may apply to a folded clause, in order."""
+        found = set(self.finder.findall(folded))
+        if not found:
+            return [], [], []
+        numbers = sorted(frozenset().union(*(self.opens[text] for text in found)))
+        return (
+            [self.rules[n] for n in numbers if n < self.first_predicate],
+            [self.rules[n] for n in numbers if self.first_predicate <= n < self.first_regime],
+            [self.rules[n] for n in numbers if n >= self.first_regime],
+        )
+
+
 @cache
-def fragment_finder() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
-    """One scan for every rule's fragments at each word start (a lookahead, so that "be a" does
-    not hide the "allowed to" inside "be allowed to"), longest first, with the fragments each
-    found text stands for ("monitored" also stands for "monitor")."""
-    rules = decisive_rules() + predicate_rules() + regime_rules()
+def rule_gate() -> RuleGate:
+    decisive, predicates, regimes = decisive_rules(), predicate_rules(), regime_rules()
+    rules = decisive + predicates + regimes
     fragments = {fragment for rule in rules for fragment in rule.needs}
     finder = re.compile(
         r"\b(?=(" + trie_alternation([[re.escape(char) for char in f] for f in fragments]) + "))"
     )
-    implied = {
-        found: frozenset(fragment for fragment in fragments if found.startswith(fragment))
+    opens = {
+        found: frozenset(
+            number
+            for number, rule in enumerate(rules)
+            if any(found.startswith(fragment) for fragment in rule.needs)
+        )
         for found in fragments
     }
-    return finder, implied
-
-
-def fragments_in(folded: str) -> frozenset[str]:
-    finder, implied = fragment_finder()
-    found = {match.group(1) for match in finder.finditer(folded)}
-    return frozenset().union(*(implied[text] for text in found))
+    return RuleGate(finder, opens, rules, len(decisive), len(decisive) + len(predicates))
 
 
 @cache
@@ -103,16 +126,14 @@ def kind_labels() -> dict[Kind, str]:
     return {Kind(name): label for name, label in load_vocabulary("kinds.json")["labels"].items()}
 
 
-def _first_rule(rules: tuple[KindRule, ...], folded: str, fragments: frozenset[str]) -> Kind | None:
-    return next((rule.kind for rule in rules if rule.applies_to(folded, fragments)), None)
+def _first_rule(rules: list[KindRule], folded: str) -> Kind | None:
+    return next((rule.kind for rule in rules if rule.applies_to(folded)), None)
 
 
-def _main_predicate(folded: str, fragments: frozenset[str]) -> Kind | None:
+def _main_predicate(rules: list[KindRule], folded: str) -> Kind | None:
     """The kind of the earliest predicate in the clause; on a tie, the first rule listed."""
     earliest: tuple[int, Kind] | None = None
-    for rule in predicate_rules():
-        if not rule.may_apply_to(fragments):
-            continue
+    for rule in rules:
         found = rule.patterns[0].search(folded)
         if found is not None and (earliest is None or found.start() < earliest[0]):
             earliest = (found.start(), rule.kind)
@@ -130,11 +151,11 @@ def classify(text: str, has_zone_width: bool = False) -> Kind:
     """The kind of one clause; a clause with no rule or cue is 'other', or a zone when it sets a
     width."""
     folded = fold(text)
-    fragments = fragments_in(folded)
+    decisive, predicates, regimes = rule_gate().open_rules(folded)
     kind = (
-        _first_rule(decisive_rules(), folded, fragments)
-        or _main_predicate(folded, fragments)
-        or _first_rule(regime_rules(), folded, fragments)
+        _first_rule(decisive, folded)
+        or _main_predicate(predicates, folded)
+        or _first_rule(regimes, folded)
         or _first_cue(folded)
     )
     if kind is not None:
