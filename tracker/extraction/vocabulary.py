@@ -34,19 +34,23 @@ def load_vocabulary(name: str) -> dict[str, Any]:
     return data
 
 
-def trie_alternation(alternatives: list[list[str]]) -> str:
-    """A regex matching any of the given token sequences, factored as a trie.
-
-    Python's regex engine tries alternatives one by one; sharing common prefixes keeps the
-    cost of a vocabulary of hundreds of phrases close to that of a single word.
-    """
+def build_trie(alternatives: list[list[str]]) -> dict[str, dict]:
     trie: dict[str, dict] = {}
     for tokens in alternatives:
         node = trie
         for token in tokens:
             node = node.setdefault(token, {})
         node[""] = {}
-    return trie_regex(trie)
+    return trie
+
+
+def trie_alternation(alternatives: list[list[str]]) -> str:
+    """A regex matching any of the given token sequences, factored as a trie.
+
+    Python's regex engine tries alternatives one by one; sharing common prefixes keeps the
+    cost of a vocabulary of hundreds of phrases close to that of a single word.
+    """
+    return trie_regex(build_trie(alternatives))
 
 
 def trie_regex(node: dict[str, dict]) -> str:
@@ -64,13 +68,16 @@ def trie_regex(node: dict[str, dict]) -> str:
     return body
 
 
+GAP = re.compile(r"([\s-]+)")
+
+
 def phrase_tokens(phrase: str) -> list[str]:
     """A phrase as regex pieces: one per character, spaces and hyphens as a flexible gap."""
     tokens: list[str] = []
-    for piece in re.split(r"([\s-]+)", phrase):
+    for number, piece in enumerate(GAP.split(phrase)):
         if not piece:
             continue
-        if re.fullmatch(r"[\s-]+", piece):
+        if number % 2:
             tokens.append(r"[\s-]+")
         else:
             tokens.extend(re.escape(char) for char in piece)
@@ -85,12 +92,37 @@ def phrase_pattern(phrases: list[str], flags: int = 0, *, hyphen_bounds: bool = 
     ``hyphen_bounds`` a hyphen also ends a word ("tank" is not found in "anti-tank"); without it,
     the parts of a compound are found ("Russian" and "Turkish" in "Russian-Turkish").
     """
-    unique_phrases = sorted(set(phrases))
-    body = trie_alternation([phrase_tokens(phrase) for phrase in unique_phrases]) or r"(?!x)x"
+    alternatives = [phrase_tokens(phrase) for phrase in sorted(set(phrases))]
     edge = r"[\w-]" if hyphen_bounds else r"\w"
+    if (
+        alternatives
+        and not flags & re.IGNORECASE
+        and all(opens_with_capital(tokens) for tokens in alternatives)
+    ):
+        return re.compile(capitals_first_regex(build_trie(alternatives), edge) + f"(?!{edge})", flags)
+    body = trie_regex(build_trie(alternatives)) or r"(?!x)x"
     # Longest first: the trie tries longer continuations before stopping, and the lookahead
     # rejects a shorter phrase that would end inside a word.
     return re.compile(rf"(?<!{edge})(?:{body})(?!{edge})", flags)
+
+
+def opens_with_capital(tokens: list[str]) -> bool:
+    return len(tokens[0]) == 1 and tokens[0].isupper()
+
+
+def capitals_first_regex(trie: dict[str, dict], edge: str) -> str:
+    """The trie as a regex that opens on its first letters and checks the word start after them.
+
+    Names written with a capital ("Grad", "UN") are rare in running text: a pattern that opens
+    on a set of capitals lets the regex engine jump from one capital to the next, four times
+    faster than testing the word start at every position. The lookbehind, two characters wide,
+    looks at the character before the capital just read.
+    """
+    branches = [
+        f"{first}(?<!{edge}[\\s\\S]){trie_regex(rest)}"
+        for first, rest in sorted(trie.items(), key=lambda item: item[0], reverse=True)
+    ]
+    return "(?:" + "|".join(branches) + ")"
 
 
 @dataclass(frozen=True)
@@ -104,21 +136,33 @@ class TermTable:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical value) of every non-overlapping match, in text order."""
-        hits: list[tuple[int, int, str]] = []
-        for match in self.exact_pattern.finditer(text) if self.exact else ():
-            hits.append((match.start(), match.end(), self.exact[normalise_phrase(match.group())]))
-        taken = [(s, e) for s, e, _ in hits]
+        hits = [
+            (match.start(), match.end(), self.exact_value(match.group()))
+            for match in (self.exact_pattern.finditer(text) if self.exact else ())
+        ]
+        taken = hits[:]
         for match in self.folded_pattern.finditer(fold(text)):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
+            if taken and any(s < end and start < e for s, e, _ in taken):
                 continue
-            hits.append((start, end, self.folded[normalise_phrase(match.group())]))
-        hits.sort()
+            hits.append((start, end, self.folded_value(match.group())))
+        if taken:
+            hits.sort()
         return hits
+
+    # A phrase found as written is usually a key already; only spelling variants of its gaps
+    # ("anti-tank", "anti  tank") need normalising.
+    def exact_value(self, phrase: str) -> str:
+        value = self.exact.get(phrase)
+        return value if value is not None else self.exact[normalise_phrase(phrase)]
+
+    def folded_value(self, phrase: str) -> str:
+        value = self.folded.get(phrase)
+        return value if value is not None else self.folded[normalise_phrase(phrase)]
 
 
 def normalise_phrase(phrase: str) -> str:
-    return re.sub(r"[\s-]+", " ", phrase)
+    return GAP.sub(" ", phrase)
 
 
 def term_table(folded: dict[str, str], exact: dict[str, str], *, hyphen_bounds: bool = True) -> TermTable:

@@ -21,10 +21,12 @@ CALIBRE_UNIT_CUES = ("mm", "met")
 @lru_cache(maxsize=512)
 def find_weapons(text: str) -> tuple[str, ...]:
     """Canonical weapon ids in order of first mention, each once."""
-    excluded = [(start, end) for start, end, _ in non_weapon_terms().find(text)]
+    mentioned = weapon_terms().find(text)
+    # Phrases that name no weapon ("civilian aircraft") matter only around a weapon word.
+    excluded = [(start, end) for start, end, _ in non_weapon_terms().find(text)] if mentioned else []
     found: list[tuple[int, str]] = [
         (start, weapon)
-        for start, end, weapon in weapon_terms().find(text)
+        for start, end, weapon in mentioned
         if not any(s < end and start < e for s, e in excluded)
     ]
     lowered = text.lower()
