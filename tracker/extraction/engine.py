@@ -51,7 +51,17 @@ class ClauseFacts:
 
 
 # A clause that continues the one before without a subject: a participle, an infinitive.
-SUBJECTLESS = re.compile(r"(?:while\s+|and\s+)?(?:to\s+[a-z]+\b|(?!including|according|during)[a-z]+ing\b)")
+# "to be followed by the withdrawal" comes after the clause it continues, not at its time.
+SUBJECTLESS = re.compile(
+    r"(?:while\s+|and\s+)?(?:(?!to\s+be\s+followed\b)to\s+[a-z]+\b|(?!including|according|during)[a-z]+ing\b)"
+)
+# "... on Friday morning, first hostages to be freed in afternoon": a part of the day with no
+# date of its own falls on the day of the clause before.
+SAME_DAY = re.compile(
+    r"\b(?:in\s+(?:the\s+)?|that\s+|the\s+same\s+|on\s+the\s+same\s+)(?:morning|afternoon|evening|night|day)\b"
+    r"|\blater\s+(?:that|the\s+same)\s+day\b",
+    re.IGNORECASE,
+)
 
 
 PLAIN_WORD = re.compile(r"\b[a-z]{3,}\b")
@@ -187,7 +197,10 @@ class Extractor:
             after_colon = colon > 0 and clause_start > sentence.start + colon
             # A clause without a subject of its own ("while leaving behind the corridor ...")
             # shares the time limit of the clause it continues.
-            inherited = (previous if SUBJECTLESS.match(self.text, clause_start) else None) or list_limit
+            continues = SUBJECTLESS.match(self.text, clause_start) or (
+                not clause_limits and SAME_DAY.search(self.text, clause_start, clause_end)
+            )
+            inherited = (previous if continues else None) or list_limit
             previous = (
                 self.read_clause(
                     clause_start, clause_end, clause_limits, lead_weapons if after_colon else (), inherited

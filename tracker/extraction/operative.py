@@ -62,10 +62,13 @@ BACKGROUND_START = re.compile(
 
 # The formula that closes an agreement's preamble: what comes before it is not operative.
 PREAMBLE_CLOSE = re.compile(
-    r"\b(?:have|has|hereby|parties|sides)?\s*agree[sd]?\s+as\s+follows\b"
-    r"|\b(?:parties|sides)\s+(?:\w+\s+){0,3}?(?:have\s+)?agreed\s+(?:up)?on\s+the\s+following\b",
+    r"\b(?:agree[sd]?|decided?|decides)\s+as\s+follows\b"
+    r"|\b(?:(?:have|has)\s+|(?:parties|sides)\s+(?:\w+\s+){0,3}?)agreed\s+(?:up)?on\s+the\s+following\b",
     re.IGNORECASE,
 )
+# A news report relays the formula ("the ministry said ... the parties agreed on the following");
+# its lead is not a preamble.
+REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|stated)\b")
 # A point numbered as an article, section or chapter whose words name its subject.
 HEADING_MARKER = re.compile(r"\s*(?:Article|ARTICLE|Art\.|Section|SECTION|Chapter|CHAPTER|Part|PART)\b")
 HEADING_WORDS = 12
@@ -73,9 +76,12 @@ HEADING_WORDS = 12
 
 def preamble_end(text: str) -> int:
     """Where the operative part of an agreement begins: after "have agreed as follows", when
-    the text has that formula in its first half; 0 otherwise."""
+    the text has that formula in its first half and reports nobody's words before it; 0
+    otherwise."""
     close = PREAMBLE_CLOSE.search(text, 0, len(text) // 2 + 1)
-    return close.end() if close else 0
+    if close is None or REPORTING.search(text, 0, close.start()):
+        return 0
+    return close.end()
 
 
 def is_heading_point(sentence: str, marker: str) -> bool:

@@ -40,9 +40,23 @@ CLAUSE_BREAK = re.compile(
     r"|(?<=,)\s+(?:and|while)\s+(?=(?:\w+ly\s+)?\w+ing\s+(?:with|to|the|a|an|all|any|their|its|his|her|our|on"
     r"|in|for|from|behind|out|up|back|that|them|it|off|down|over|sure)\b)"
     r"|(?<=,)(?P<coordinated>\s+(?:and|while|whereas|but)\s+"
-    r"(?=(?:[\w'’-]+\s+){1,7}?(?:will|shall|must|is\s+to|are\s+to)\b)))"
+    r"(?=(?:[\w'’-]+\s+){1,7}?(?:will|shall|must|is\s+to|are\s+to)\b))"
+    # a second clause with a subject of its own and no conjunction, as headlines and leads run
+    # them together ("Gaza truce to start on Friday, first hostages to be freed in afternoon")
+    r"|(?<=,)(?P<asyndetic>\s+(?=(?!(?:which|who|whose|that|where|when|while|as|if|but|and|or|nor|so|including"
+    r"|according|with|under|in|on|at|by|for|from|after|before|until)\b)"
+    r"(?:(?!(?:which|whom|whose|that)\b)[\w'’.-]+\s+){1,5}?"
+    r"(?:will|shall|is\s+to|are\s+to|to\s+be)\s+[a-z]|to\s+be\s+followed\s+by\b))"
+    # "... will begin at 7 a.m. on Friday and 13 women and children will be released"
+    r"|(?<=\s)(?P<bare_and>and\s+(?=(?:\d[\d,]*|the|a|an|[A-Z][\w'’-]*)\s+"
+    r"(?:(?!(?:that|which|who|and|or)\b)[\w'’-]+\s+){0,6}?(?:will|shall|is\s+to|are\s+to)\b)))"
 )
-MODAL = re.compile(r"\b(?:will|shall|must|is\s+to|are\s+to)\b")
+MODAL = re.compile(r"\b(?:will|shall|must|may|should|would|is\s+to|are\s+to)\b")
+# A headline or lead sets its first clause with an infinitive as often as with a modal.
+SETS_SOMETHING = re.compile(
+    r"\b(?:will|shall|must|may|should|would|is\s+to|are\s+to"
+    r"|to\s+(?!(?:the|a|an|its|their|his|her|this|these|those|that|all|any|each|some|which|whom)\b)[a-z]{2,})\b"
+)
 GERUND_EXCEPTIONS = frozenset(
     {"including", "according", "concerning", "regarding", "during", "excluding", "nothing"}
 )
@@ -205,8 +219,12 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and following.group(1).lower() in GERUND_EXCEPTIONS
         ):
             continue
-        if match.group("coordinated") and not MODAL.search(text, cursor, match.start()):
+        if (match.group("coordinated") or match.group("bare_and")) and not MODAL.search(
+            text, cursor, match.start()
+        ):
             continue  # "tanks, artillery, and mortars will be withdrawn" is one clause
+        if match.group("asyndetic") and not SETS_SOMETHING.search(text, cursor, match.start()):
+            continue
         pieces.append((cursor, match.start()))
         cursor = match.end()
     pieces.append((cursor, end))
