@@ -19,6 +19,11 @@ def word_set(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
 
+def has_words(text: str, count: int) -> bool:
+    """Whether text holds at least count words; splitting stops once it has them."""
+    return len(text.split(None, count - 1)) >= count
+
+
 MAX_TITLE_CHARS = 90
 # A core that fits within this is kept whole: ending a few characters past the target beats
 # cutting a complete thought.
@@ -242,7 +247,8 @@ QUALIFYING_ASIDE = re.compile(
 EXAMPLES_ASIDE = re.compile(
     r",\s*(?:including|such\s+as|notably|in\s+particular|especially|excluding|except|other\s+than)\b"
 )
-ASIDE_MODALS = ("shall,", "will,", "must,", "should,", "would,", "may,", " to,")
+# A modal followed by a comma, which MODAL_ASIDE needs.
+ASIDE_MODAL_CUE = re.compile(r"(?:shall|will|must|should|would|may| to),")
 MODAL_ASIDE = re.compile(
     r"\b(shall|will|must|should|would|may|is\s+to|are\s+to)\s*,[^,]{1,80},\s*", re.IGNORECASE
 )
@@ -298,11 +304,16 @@ def title(excerpt: str, deadline_text: str | None = None) -> str:
 def tidy(text: str) -> str:
     """One line without datelines, numbering, brackets, quotation marks or unit repeats."""
     text = " ".join(text.split())
-    text = DATELINE.sub("", text, count=1)
+    # Both patterns are anchored at the start: a match is cut off, no substitution needed.
+    dateline = DATELINE.match(text)
+    if dateline:
+        text = text[dateline.end() :]
     numbered = NUMBERING.match(text)
     if numbered:
         text = text[numbered.end() :]
-        text = NUMBERING.sub("", text, count=1)
+        numbered = NUMBERING.match(text)
+        if numbered:
+            text = text[numbered.end() :]
     # Each rewrite runs only where its key character or word occurs: titling every provision
     # of a large text must stay cheap.
     if "(" in text or "[" in text:
@@ -383,7 +394,7 @@ def operative_core(text: str, deadline_text: str | None) -> str:
         text = TIME_ASIDE.sub(" ", text)
         text = QUALIFYING_ASIDE.sub(" ", text)
         text = drop_examples(text)
-        if any(modal in text for modal in ASIDE_MODALS):
+        if ASIDE_MODAL_CUE.search(text):
             text = MODAL_ASIDE.sub(lambda match: f"{match.group(1)} ", text)
         text = strip_frame(text, has_frame_verb)
     # The title lies in the core's opening; later rules need no more than this of it. A core
@@ -421,7 +432,7 @@ def strip_frame(text: str, has_frame_verb: bool) -> str:
         if frame is None:
             continue
         trimmed = text[frame.end() :].lstrip(" ,")
-        if len(trimmed.split()) < MIN_TITLE_WORDS:
+        if not has_words(trimmed, MIN_TITLE_WORDS):
             continue
         if RELATIVE_PRONOUN.match(" " + trimmed.lower()):
             continue  # the phrase was the head of a relative clause, not a frame
@@ -487,7 +498,7 @@ def drop_subject_relative(text: str) -> str:
     relative = RELATIVE_PRONOUN.search(lowered)
     if relative is None or PREDICATE.search(lowered, 0, relative.start()):
         return text
-    if len(text[: relative.start()].split()) < 2:
+    if not has_words(text[: relative.start()], 2):
         return text
     modal = MODAL.search(lowered, relative.end())
     if modal is None or not text[relative.end() : modal.start()].strip():
@@ -506,7 +517,7 @@ def collapse_passive(text: str) -> str:
     subject = text[: passive.start()]
     if (
         not PLAIN_SUBJECT_START.match(lowered)
-        or len(subject.split()) > MAX_PASSIVE_SUBJECT_WORDS
+        or has_words(subject, MAX_PASSIVE_SUBJECT_WORDS + 1)
         or PREDICATE.search(lowered, 0, passive.start())
         or COMMA.search(subject)
     ):
@@ -528,7 +539,7 @@ def is_list_comma(text: str, position: int) -> bool:
         if (
             SUBORDINATE_TAIL.match(item.lstrip())
             or PREDICATE.search(head)
-            or len(head.split()) > LIST_ITEM_WORDS
+            or has_words(head, LIST_ITEM_WORDS + 1)
         ):
             return False
         if conjunction:
@@ -600,7 +611,7 @@ def shorten(text: str) -> str:
     ]
     if boundaries:
         head = without_dangling_words(text[: max(boundaries)], PHRASE_DANGLING_WORDS)
-        if len(head.split()) > MIN_TITLE_WORDS:
+        if has_words(head, MIN_TITLE_WORDS + 1):
             return head
     cut = text.rfind(" ", 0, room)
     head = text[:cut] if cut > 0 else text[: room - 1]
