@@ -140,11 +140,11 @@ END_OF_PERIOD = re.compile(
 DOCUMENT = r"(?:agreement|memorandum|protocol|document|accord|arrangement|declaration|treaty|resolution)"
 AT_SIGNING = re.compile(
     r"\b(?:(?:(?:upon|on|from|as\s+of|with\s+effect\s+from|effective|starting\s+from)\s+(?:the\s+)?"
-    r"(?:(?:date|day|moment|time)\s+of\s+(?:the\s+|its\s+)?)?"
+    r"(?:(?:date|day|moment|time)\s+of\s+(?:the\s+|its\s+)?|its\s+)?"
     r"|at\s+(?:the\s+latest\s+at\s+)?the\s+(?:time|moment)\s+of\s+(?:the\s+|its\s+)?)(?:sign(?:ing|ature))\b"
     rf"(?:\s+of\s+(?:this|the\s+present|the)\s+{DOCUMENT})?"
     rf"|(?:from|as\s+of|at)\s+the\s+(?:moment|time)\s+(?:when\s+)?(?:this|the\s+present|the)\s+{DOCUMENT}"
-    r"\s+(?:is|was|has\s+been)\s+signed)"
+    r"\s+(?:is|was|has\s+been)\s+signed|upon\s+being\s+signed)"
 )
 RELATIVE_DAYS = ("today", "tomorrow", "tonight")
 RELATIVE_DAY = re.compile(
@@ -244,6 +244,8 @@ class EventCalendar:
 
     def when(self, event: str) -> datetime | None:
         """The stated date of the event a limit names ("the Transfer of Authority"), if any."""
+        if DAY_ZERO_NAME.match(event.lower()):
+            return self.day_zero
         return self.look_up(event_core(event), period=False)
 
     def period_end(self, name: str) -> datetime | None:
@@ -310,13 +312,22 @@ EVENT_STATEMENT = re.compile(
     re.IGNORECASE,
 )
 # '"D" means the day of signature of this Agreement', '"D-Day" is the day this Agreement is signed'.
+# 'Day "D", which is the second day after the signing of this Addendum'.
 DAY_ZERO_DEFINITION = re.compile(
-    r"[\"“]D(?:-Day)?[\"”]\s+(?:means|is|shall\s+(?:mean|be)|refers\s+to|denotes)\s+(?:(?:the\s+)?(?:day|date)\b)?"
-    r"(?P<rest>[^.;\n]{0,80})"
+    r"[\"“]D(?:-Day)?[\"”],?\s+(?:which\s+is|means|is|shall\s+(?:mean|be)|refers\s+to|denotes)\s+"
+    r"(?:(?:the\s+)?(?:day|date)\b)?(?P<rest>[^.;\n]{0,80})"
 )
+DAYS_AFTER_SIGNING = re.compile(
+    rf"^\s*(?:the\s+)?(?:(?P<ordinal>{ordinal_pattern()})\s+day|(?P<number>{NUMBER})\s+days?)\s+"
+    r"(?:after|following|from)\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?sign",
+    re.IGNORECASE,
+)
+# An event named as the day "D" itself: 'within 15 days of Day "D"'.
+DAY_ZERO_NAME = re.compile(r"^\s*(?:the\s+)?(?:day\s+)?[\"“]?d[\"”]?(?:-day)?\s*$")
 DAY_ZERO_LIMIT = re.compile(
-    r"\b(?:(?:by|(?:no|not)\s+later\s+than|before|until|on|from|as\s+of|starting\s+(?:on|from))\s+)?"
-    r"D(?:-Day)?\s*\+\s*(?P<days>\d{1,3})\b"
+    r"\b(?:(?:by|(?:no|not)\s+later\s+than|before|until|on|from|as\s+of|starting\s+(?:on|from)|beginning\s+on)\s+)?"
+    r"(?:D(?:-Day)?\s*\+\s*(?P<days>\d{1,3})\b|Day\s+[\"“]D[\"”])"
+    rf"|\b(?:(?:no|not)\s+later\s+than\s+)?(?P<before>{NUMBER})\s+days?\s+before\s+Day\s+[\"“]D[\"”]"
 )
 
 
@@ -362,6 +373,15 @@ def read_day_zero(bodies: Sequence[str], reference: Reference) -> datetime | Non
         if definition is None:
             continue
         rest = definition.group("rest")
+        after_signing = DAYS_AFTER_SIGNING.match(rest)
+        if after_signing is not None and reference.signed_on is not None:
+            days = (
+                parse_ordinal(after_signing.group("ordinal"))
+                if after_signing.group("ordinal")
+                else parse_number(after_signing.group("number"))
+            )
+            zero_day = plus_days(reference.signed_on, int(days)) if days is not None else None
+            return at_hour(zero_day, 0) if zero_day is not None else None
         dated = [resolve_mention(m, reference.signed_on, None) for m in find_dates(rest)]
         day = next((d for d in dated if d is not None), None)
         if day is not None:
@@ -590,7 +610,12 @@ def dated_limits(
     limits += clock_limits(sentence, mentions, reference)
     for match in DAY_ZERO_LIMIT.finditer(sentence) if "D" in sentence else ():
         day_zero = reference.calendar.day_zero
-        when = add_period(day_zero, int(match.group("days")), "day") if day_zero else None
+        if match.group("before"):
+            days_before = parse_number(match.group("before"))
+            offset = -int(days_before) if days_before is not None else None
+        else:
+            offset = int(match.group("days") or 0)
+        when = add_period(day_zero, offset, "day") if day_zero and offset is not None else None
         limits.append(
             TimeLimit(match.start(), match.end(), sentence[match.start() : match.end()], LimitType.END, when)
         )

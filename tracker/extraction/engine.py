@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from itertools import islice
 
@@ -63,6 +63,12 @@ SAME_DAY = re.compile(
     re.IGNORECASE,
 )
 
+
+# A point that only names a kind of weapon ("- artillery systems of calibre up to 100 mm;") has
+# no verb of its own; it completes the lead-in it follows.
+ITEM_VERB = re.compile(r"\b(?:shall|will|must|may|is|are|be|been)\b", re.IGNORECASE)
+MAX_ITEM_WORDS = 15
+ITEM_WORD = re.compile(r"[A-Za-z]{2,}")
 
 PLAIN_WORD = re.compile(r"\b[a-z]{3,}\b")
 MIN_PLAIN_WORDS = 2
@@ -129,13 +135,21 @@ class Extractor:
         self.calendar = stated_events([self.text[s.start : s.end] for s in found], self.reference())
         total = max(1, len(self.text))
         next_report = total / PROGRESS_STEPS
-        for sentence in found:
+        absorbed_until = -1
+        for index, sentence in enumerate(found):
             if sentence.start >= next_report:
                 self.check_cancelled()
                 self.report(sentence.start / total)
                 next_report = sentence.start + total / PROGRESS_STEPS
+            if sentence.start < absorbed_until:
+                continue
             self.follow_list(sentence)
+            already = len(self.provisions)
             limit = self.read_sentence(sentence)
+            items = self.weapon_items(found, index)
+            if items and len(self.provisions) > already:
+                self.absorb_items(already, items)
+                absorbed_until = items[-1].end
             if sentence.ends_paragraph and self.text[sentence.end - 1] == ":" and limit is not None:
                 # "A. ... will take the following measures in the first 135 days:" gives its limit
                 # to the sub-points that follow.
@@ -143,6 +157,40 @@ class Extractor:
         self.check_cancelled()
         self.report(1.0)
         return Extraction(self.signing.day, self.signing.source, tuple(self.provisions))
+
+    def weapon_items(self, found: list[Sentence], index: int) -> list[Sentence]:
+        """The points after a lead-in ending on a colon that only name weapons."""
+        lead = found[index]
+        if not (lead.ends_paragraph and self.text[lead.end - 1] == ":"):
+            return []
+        items: list[Sentence] = []
+        for sentence in islice(found, index + 1, None):
+            body = self.text[sentence.start : sentence.end]
+            if (
+                not sentence.numbered
+                or ITEM_VERB.search(body)
+                or next(islice(ITEM_WORD.finditer(body), MAX_ITEM_WORDS, None), None) is not None
+                or find_distances(body)
+                or not find_weapons(body)
+            ):
+                break
+            items.append(sentence)
+        return items
+
+    def absorb_items(self, first: int, items: list[Sentence]) -> None:
+        """The lead-in's provisions take the weapons its points name; the last one spans them."""
+        named: tuple[str, ...] = ()
+        for item in items:
+            named = merge(named, find_weapons(self.text[item.start : item.end]))
+        for position in range(first, len(self.provisions)):
+            provision = self.provisions[position]
+            end = items[-1].end if position == len(self.provisions) - 1 else provision.end
+            self.provisions[position] = replace(
+                provision,
+                end=end,
+                excerpt=self.text[provision.start : end],
+                facets=replace(provision.facets, weapons=merge(provision.facets.weapons, named)),
+            )
 
     def follow_list(self, sentence: Sentence) -> None:
         """Forget a lead-in's limit once its sub-points end (a sibling point or plain text)."""
