@@ -4,9 +4,11 @@ Builds synthetic texts of 1, 2, 5 and 10 MB by concatenating varied agreement-li
 paragraphs (numbered legal points, news-report sentences, recitals, background), then for
 each size runs `extract` in a fresh interpreter and measures the whole process: start-up,
 imports, reading the file and extraction, with its CPU time and peak resident memory (the
-machine's two cores are shared, so wall time depends on what else runs). The baseline is
-`dateparser.search.search_dates` (default settings, as a caller would use it) on the same
-1 MB text, timed in this run.
+machine's two cores are shared, so wall time depends on what else runs). A second fresh
+process runs the command an analyst types, `agreement-tracker extract FILE --json`: no
+signing date given (so it is inferred from the text), and the JSON written to a file. The
+baseline is `dateparser.search.search_dates` (default settings, as a caller would use it)
+on the same 1 MB text, timed in this run.
 
 Usage: python bench/bench_extraction.py [--sizes 1,2,5,10] [--baseline-mb 1]
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -182,6 +185,19 @@ def run_extraction(path: Path) -> tuple[float, dict[str, float]]:
     return time.perf_counter() - started, json.loads(done.stdout)
 
 
+def run_command(path: Path, output: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of `agreement-tracker extract FILE --json` writing to a file."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    with output.open("w", encoding="utf-8") as sink:
+        subprocess.run(
+            [sys.executable, "-m", "tracker", "extract", str(path), "--json"], stdout=sink, check=True
+        )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
 def baseline_seconds(text: str) -> float:
     from dateparser.search import search_dates
 
@@ -201,7 +217,7 @@ def main() -> int:
 
     print(
         f"{'size':>7} {'provisions':>10} {'whole process':>14} {'MB/s':>6} {'s per MB':>9} "
-        f"{'CPU':>8} {'MB/CPU-s':>8} {'peak RSS':>9}"
+        f"{'CPU':>8} {'MB/CPU-s':>8} {'peak RSS':>9} | {'extract --json':>14} {'MB/s':>6} {'CPU':>8}"
     )
     rates = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -210,12 +226,14 @@ def main() -> int:
             path = Path(folder) / f"agreement-{size:g}mb.txt"
             path.write_text(text, encoding="utf-8")
             wall, child = run_extraction(path)
+            command_wall, command_cpu = run_command(path, Path(folder) / "extraction.json")
             megabytes = len(text.encode("utf-8")) / MB
             rates[size] = megabytes / wall
             print(
                 f"{size:>5g}MB {child['provisions']:>10} {wall:>12.2f} s {megabytes / wall:>6.2f} "
                 f"{wall / megabytes:>9.3f} {child['cpu_s']:>6.2f} s {megabytes / child['cpu_s']:>8.2f} "
-                f"{child['peak_rss_mb']:>6.0f} MB"
+                f"{child['peak_rss_mb']:>6.0f} MB | {command_wall:>12.2f} s {megabytes / command_wall:>6.2f} "
+                f"{command_cpu:>6.2f} s"
             )
     baseline_text = agreement_text(int(args.baseline_mb * MB))
     baseline = baseline_seconds(baseline_text)
