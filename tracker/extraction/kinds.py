@@ -21,7 +21,14 @@ from functools import cache
 from typing import Any
 
 from tracker.domain import Kind
-from tracker.extraction.vocabulary import fold, load_vocabulary, trie_alternation
+from tracker.extraction.vocabulary import (
+    WORD_CHARACTER,
+    WordStartPattern,
+    fold,
+    load_vocabulary,
+    trie_alternation,
+    word_start_pattern,
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +82,7 @@ class RuleGate:
     numbers keep each step's order.
     """
 
-    finder: re.Pattern[str]
+    finder: WordStartPattern
     opens: dict[str, frozenset[int]]
     rules: tuple[KindRule, ...]
     first_predicate: int
@@ -99,8 +106,12 @@ def rule_gate() -> RuleGate:
     decisive, predicates, regimes = decisive_rules(), predicate_rules(), regime_rules()
     rules = decisive + predicates + regimes
     fragments = {fragment for rule in rules for fragment in rule.needs}
-    finder = re.compile(
-        r"\b(?=(" + trie_alternation([[re.escape(char) for char in f] for f in fragments]) + "))"
+    found_here = "(?=(" + trie_alternation([[re.escape(char) for char in f] for f in fragments]) + "))"
+    # Before a fragment that opens on a letter, a word boundary is just no word character.
+    finder = (
+        word_start_pattern(r"\b" + found_here, found_here, r"\w")
+        if all(WORD_CHARACTER.match(fragment) for fragment in fragments)
+        else WordStartPattern(r"\b" + found_here, None)
     )
     opens = {
         found: frozenset(
@@ -114,11 +125,14 @@ def rule_gate() -> RuleGate:
 
 
 @cache
-def kind_cues() -> re.Pattern[str]:
-    """One matcher for all cues, a named group per kind in tie-breaking order, run on folded text."""
+def kind_cues() -> WordStartPattern:
+    """One matcher for all cues, a named group per kind in tie-breaking order, run on folded text.
+
+    Only its first match is used, which is the same however the text is scanned."""
     data = load_vocabulary("kinds.json")
     groups = [f"(?P<{name}>{'|'.join(data['cues'][name])})" for name in data["order"]]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])")
+    body = rf"(?:{'|'.join(groups)})(?![\w-])"
+    return word_start_pattern(rf"(?<![\w-]){body}", body, r"[\w-]")
 
 
 @cache
@@ -141,7 +155,7 @@ def _main_predicate(rules: list[KindRule], folded: str) -> Kind | None:
 
 
 def _first_cue(folded: str) -> Kind | None:
-    found = kind_cues().search(folded)
+    found = kind_cues().first(folded)
     if found is None or found.lastgroup is None:
         return None
     return Kind(found.lastgroup)
