@@ -105,6 +105,10 @@ PERIOD_PATTERN = re.compile(
     rf"\b(?:within|in|during)\s+(?:the\s+(?:first|next|coming|following|remaining)\s+|a\s+(?:period|term)\s+of\s+"
     rf"|the\s+(?:period|term)\s+of\s+|(?:a\s+)?maximum\s+of\s+)?{DURATION}{EVENT}(?![\w-])"
 )
+# An ultimatum: "gave Bosnian Serb forces 10 days to withdraw their heavy weapons".
+ULTIMATUM_PATTERN = re.compile(
+    rf"\b(?:gave|give|gives|given|giving)\s+(?:[\w'’-]+\s+){{0,5}}?{DURATION}\s+to\s+(?=[a-z])"
+)
 COUNTED_PATTERN = re.compile(rf"\b{DURATION}\s+(?P<relation>after|from|following)\s+(?P<event>{EVENT_TEXT})")
 # "no later than the fifth day after the withdrawal", "from day 1 of the withdrawal"
 ORDINAL_DAY_PATTERN = re.compile(
@@ -766,6 +770,8 @@ def period_limits(
     taken: list[tuple[int, int]] = []
     event_base: datetime | None = None
     patterns = (PERIOD_PATTERN, COUNTED_PATTERN) if COUNTED_HINT.search(folded) else (PERIOD_PATTERN,)
+    if "give" in folded or "gave" in folded:
+        patterns = (*patterns, ULTIMATUM_PATTERN)
     for pattern in patterns:
         for match in matches_in(pattern, folded, windows):
             if any(s < match.end() and match.start() < e for s, e in taken):
@@ -773,17 +779,16 @@ def period_limits(
             amount = period_amount(match)
             if amount is None:
                 continue
-            event = match.group("event")
-            end = match.end()
+            event = match.groupdict().get("event")
+            end = match.end() if pattern is not ULTIMATUM_PATTERN else match.end("unit")
             in_hours = match.group("unit").lower().startswith("h")
             base = counted_from(event, start_time, reference, in_hours=in_hours, previous_event=event_base)
             if event is not None and base is not None:
                 event_base = base
             when = add_period(base, amount, match.group("unit")) if base else None
-            taken.append((match.start(), end))
-            limits.append(
-                TimeLimit(match.start(), end, sentence[match.start() : end], LimitType.PERIOD, when)
-            )
+            start = match.start() if pattern is not ULTIMATUM_PATTERN else duration_start(match)
+            taken.append((start, end))
+            limits.append(TimeLimit(start, end, sentence[start:end], LimitType.PERIOD, when))
     for match in matches_in(ORDINAL_DAY_PATTERN, folded, windows) if "day" in folded else ():
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
@@ -806,6 +811,15 @@ def period_limits(
             )
         )
     return limits
+
+
+def duration_start(match: re.Match[str]) -> int:
+    """Where the length in a match begins: its number, or the words before bracketed digits."""
+    for group in ("number", "digits"):
+        if match.group(group) is not None:
+            start = match.start(group)
+            return start if group == "number" else match.string.rfind(" ", 0, start) + 1
+    return match.start()
 
 
 def duration_limits(
@@ -834,6 +848,8 @@ def duration_limits(
             )
         )
     for match in matches_in(ADJECTIVAL_DURATION, folded, windows) if ADJECTIVAL_HINT.search(folded) else ():
+        if folded[max(0, match.start() - 6) : match.start()] == "daily ":
+            continue  # "a daily two-hour humanitarian pause" repeats; it does not end
         amount = period_amount(match)
         if amount is None:
             continue

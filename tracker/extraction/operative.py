@@ -25,7 +25,13 @@ OBLIGATION = re.compile(
     r"|(?:signed|reached|struck|sealed|clinched)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}?(?:deals?|agreements?"
     r"|accords?|memorand\w+|protocols?)\s+(?:\w+\s+){0,3}?to\s+[a-z]+"
     r"|to\s+be\s+considered|(?:is|are)\s+considered|(?:is|are)\s+(?:hereby\s+)?(?:established|created|set\s+up"
-    r"|declared|designated)|was\s+concluded\s+for|were\s+to\s+be|is\s+to\s+be|are\s+to\s+be)\b"
+    r"|declared|designated)|was\s+concluded\s+for|were\s+to\s+be|is\s+to\s+be|are\s+to\s+be"
+    # "is hereby ended", "is requested to amend", "may be extended", "an agreement has been reached"
+    r"|hereby|(?:is|are)\s+(?:hereby\s+)?(?:requested|invited|called\s+upon|urged|asked|authori[sz]ed|instructed)\s+to"
+    r"|(?:parties|sides)\s+(?:\w+\s+)?request|may\s+be\s+(?:extended|prolonged|renewed)"
+    r"|(?:agreement|deal|accord|understanding|truce|ceasefire|cease-fire)\b[^.;]{0,160}?\b(?:has\s+been|have\s+been"
+    r"|was|were)\s+reached|(?:agreement|deal|accord|understanding)\s+reached\s+on"
+    r"|(?:was|were|been)\s+(?:also\s+)?(?:instructed|ordered|directed)\s+to)\b"
 )
 REPORTED_TERMS = re.compile(
     r"\b(?:under|according\s+to|in\s+line\s+with|in\s+accordance\s+with|as\s+per)\s+(?:the|a|this)\s+"
@@ -105,8 +111,9 @@ def has_words(sentence: str, count: int) -> bool:
 
 def introduces_a_list(sentence: str) -> bool:
     """ "Have agreed as follows:" introduces the provisions and sets nothing itself; a longer
-    lead-in ("The United States ... will take the following measures within 135 days:") does."""
-    return "as follows" in sentence.lower() or (
+    lead-in ("The United States ... will take the following measures within 135 days:", "the
+    parties shall request ECOWAS to revise the mandate of ECOMOG as follows:") does."""
+    return PREAMBLE_CLOSE.search(sentence) is not None or (
         sentence.endswith(":") and not has_words(sentence, LEAD_IN_WORDS)
     )
 

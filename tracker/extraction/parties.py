@@ -29,7 +29,7 @@ from tracker.extraction.vocabulary import fold, load_vocabulary, party_terms
 
 PATROL_CUE = re.compile(
     r"\b(?:patrol\w*|monitor\w*|observ(?:er|ers|ation|ing|e)\b|supervis\w*|peace-?keep\w*|verif\w*"
-    r"|military\s+police|border\s+guards?|deploy(?:s|ed|ing|ment)?\b|escort\w*|station(?:ed|ing)\b"
+    r"|military\s+police|border\s+guards?|deploy(?:s|ed|ing|ment)?\b|interpos\w*|escort\w*|station(?:ed|ing)\b"
     r"|oversee\w*|overs(?:ight|aw)|inspect\w*|investigat\w*|polic(?:e|ed|es|ing)\b|protected\s+by|protection\s+force"
     r"|missions?\b|under\s+(?:[\w.]+\s+){0,2}watch\b|control\s+(?:in|over)\s+the|keep(?:s|ing)?\s+the\s+peace"
     r"|peace\s+enforcement|stabili[sz]ation\s+force|(?:ensure|provide|guarantee|maintain)\s+(?:the\s+)?"
@@ -116,7 +116,7 @@ FORCE_AT_WORK_AFTER = re.compile(
     r"^(?:\s+(?!(?:be|been|being|by|to|that|which|who|whose|while|whereas|when|where|after|before|until|as|if)\b)"
     r"[\w'’-]+){0,8}?\s+"
     r"(?:(?:will|shall|would|must|can|may|to|(?:is|are)\s+to)\s+)?(?:also\s+|jointly\s+)?"
-    r"(?:be\s+(?:re)?(?:deployed|stationed|tasked|responsible|present|based|posted)"
+    r"(?:be\s+(?:re)?(?:deployed|stationed|tasked|responsible|present|based|posted|interposed)"
     r"|(?:deploy|station|patrol|monitor|observe|supervise|oversee|verify|inspect|escort|guard|police|protect"
     r"|secure|take\s+(?:control|over|part)|control|enter|man|staff|conduct|carry\s+out|help|assist|support|join"
     r"|keep\s+the\s+peace|maintain|ensure|provide|participate|accompany)\w*)\b",
@@ -203,7 +203,8 @@ NOT_MONITOR_BEFORE = re.compile(
     r"|\bagainst\b[^.;:()]{0,60}$"
     r"|\b(?:pending|until|awaiting|before|prior\s+to)\s+(?:the\s+)?(?:arrival|deployment|establishment|entry)\s+of"
     r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
-    r"|\b(?:held|occupied)\s+by\s+(?:the\s+)?$",
+    r"|\b(?:held|occupied)\s+by\s+(?:the\s+)?$"
+    r"|\b(?:area|areas|zone|zones|places?|points?)\s+of\s+(?:the\s+)?deployment\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "the areas where UNDOF is deployed": a force that is already there locates the clause.
@@ -229,7 +230,7 @@ MODIFIES_NOUN = re.compile(
 LEAVING_AFTER = re.compile(
     r"^(?:['’]s|-\w+)?(?:\s+[\w-]+){0,3}?\s+(?:will|shall|must|would|to)?\s*(?:gradually\s+|fully\s+)?"
     r"(?:withdraw(?:s|n|ing)?|pull(?:s|ed|ing)?|leave|leaves|leaving|return(?:s|ed|ing)?|retreat(?:s|ed|ing)?"
-    r"|redeploy(?:s|ed|ing)?|disengage[sd]?|(?:be\s+)?(?:replaced|relieved)|(?:will|shall|must|may|would|can)\s+not|refrain\w*|cease[sd]?|stop"
+    r"|(?:be\s+)?withdrawn|redeploy(?:s|ed|ing)?|disengage[sd]?|(?:be\s+)?(?:replaced|relieved)|(?:will|shall|must|may|would|can)\s+not|refrain\w*|cease[sd]?|stop"
     r"|halt|abstain\w*)\b",
     re.IGNORECASE,
 )
