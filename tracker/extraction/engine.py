@@ -62,6 +62,7 @@ SAME_DAY = re.compile(
     r"|\blater\s+(?:that|the\s+same)\s+day\b",
     re.IGNORECASE,
 )
+SAME_DAY_WORDS = ("morning", "afternoon", "evening", "night", "same day", "that day")
 
 
 # A point that only names a kind of weapon ("- artillery systems of calibre up to 100 mm;") has
@@ -158,6 +159,10 @@ class Extractor:
         self.report(1.0)
         return Extraction(self.signing.day, self.signing.source, tuple(self.provisions))
 
+    def names_part_of_a_day(self, start: int, end: int) -> bool:
+        lowered = self.text[start:end].lower()
+        return any(word in lowered for word in SAME_DAY_WORDS) and SAME_DAY.search(lowered) is not None
+
     def weapon_items(self, found: list[Sentence], index: int) -> list[Sentence]:
         """The points after a lead-in ending on a colon that only name weapons."""
         lead = found[index]
@@ -246,7 +251,7 @@ class Extractor:
             # A clause without a subject of its own ("while leaving behind the corridor ...")
             # shares the time limit of the clause it continues.
             continues = SUBJECTLESS.match(self.text, clause_start) or (
-                not clause_limits and SAME_DAY.search(self.text, clause_start, clause_end)
+                not clause_limits and self.names_part_of_a_day(clause_start, clause_end)
             )
             inherited = (previous if continues else None) or list_limit
             previous = (

@@ -26,12 +26,25 @@ OBLIGATION = re.compile(
     r"|accords?|memorand\w+|protocols?)\s+(?:\w+\s+){0,3}?to\s+[a-z]+"
     r"|to\s+be\s+considered|(?:is|are)\s+considered|(?:is|are)\s+(?:hereby\s+)?(?:established|created|set\s+up"
     r"|declared|designated)|was\s+concluded\s+for|were\s+to\s+be|is\s+to\s+be|are\s+to\s+be"
-    # "is hereby ended", "is requested to amend", "may be extended", "an agreement has been reached"
-    r"|hereby|(?:is|are)\s+(?:hereby\s+)?(?:requested|invited|called\s+upon|urged|asked|authori[sz]ed|instructed)\s+to"
-    r"|(?:parties|sides)\s+(?:\w+\s+)?request|may\s+be\s+(?:extended|prolonged|renewed)"
-    r"|(?:agreement|deal|accord|understanding|truce|ceasefire|cease-fire)\b[^.;]{0,160}?\b(?:has\s+been|have\s+been"
-    r"|was|were)\s+reached|(?:agreement|deal|accord|understanding)\s+reached\s+on"
-    r"|(?:was|were|been)\s+(?:also\s+)?(?:instructed|ordered|directed)\s+to)\b"
+    r"|may\s+be\s+(?:extended|prolonged|renewed)|(?:was|were|been)\s+(?:also\s+)?(?:instructed|ordered|directed)\s+to"
+    r"|(?:is|are)\s+(?:invited|called\s+upon|urged|asked|authori[sz]ed|instructed)\s+to"
+    r")\b"
+)
+# Rarer operative wording, each tried only where its key word occurs: "is hereby ended", "is
+# requested to amend", "the Parties request", "an agreement ... has been reached".
+KEYED_OBLIGATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("hereby", re.compile(r"\bhereby\b")),
+    (
+        "request",
+        re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?requested\s+to\b|\b(?:parties|sides)\s+(?:\w+\s+)?request"),
+    ),
+    (
+        "reached",
+        re.compile(
+            r"\b(?:agreement|deal|accord|understanding|truce|ceasefire|cease-fire)\b[^.;]{0,160}?"
+            r"\b(?:has\s+been|have\s+been|was|were)\s+reached\b|\b(?:agreement|deal|accord|understanding)\s+reached\s+on\b"
+        ),
+    ),
 )
 REPORTED_TERMS = re.compile(
     r"\b(?:under|according\s+to|in\s+line\s+with|in\s+accordance\s+with|as\s+per)\s+(?:the|a|this)\s+"
@@ -113,9 +126,8 @@ def introduces_a_list(sentence: str) -> bool:
     """ "Have agreed as follows:" introduces the provisions and sets nothing itself; a longer
     lead-in ("The United States ... will take the following measures within 135 days:", "the
     parties shall request ECOWAS to revise the mandate of ECOMOG as follows:") does."""
-    return PREAMBLE_CLOSE.search(sentence) is not None or (
-        sentence.endswith(":") and not has_words(sentence, LEAD_IN_WORDS)
-    )
+    closes = "follow" in sentence.lower() and PREAMBLE_CLOSE.search(sentence) is not None
+    return closes or (sentence.endswith(":") and not has_words(sentence, LEAD_IN_WORDS))
 
 
 def is_first_person_commentary(sentence: str) -> bool:
@@ -142,5 +154,7 @@ def operative_cue(sentence: str, numbered: bool) -> bool | None:
         return True
     folded = fold(stripped)
     if OBLIGATION.search(folded) or REPORTED_TERMS.search(folded) or TERMS_VERB.search(folded):
+        return True
+    if any(key in folded and pattern.search(folded) for key, pattern in KEYED_OBLIGATIONS):
         return True
     return None
