@@ -14,7 +14,6 @@ the date stays unknown rather than guessed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -64,6 +63,7 @@ DATELINE_LINES = 12
 DATELINE_REACH = 4000
 RECITAL_REACH = 2000
 MAX_SIGNING_CUES = 200
+DATE_MARGIN = 200
 
 
 @dataclass(frozen=True)
@@ -146,21 +146,25 @@ def in_recital(text: str, position: int) -> bool:
     return bool(RECITAL_START.match(text[line_start:position].lstrip()))
 
 
-def stated_signing(
-    text: str, mentions: list[DateMention], evidence: YearEvidence, dateline_day: date | None
-) -> date | None:
+def dates_between(text: str, low: int, high: int) -> list[DateMention]:
+    """The date phrases that start between two offsets, read from a margin around them so that
+    a long text is not scanned whole for the few places a signing date can be."""
+    margin_start = max(0, low - DATE_MARGIN)
+    found = find_dates(text[margin_start : high + DATE_MARGIN], margin_start)
+    return [mention for mention in found if low <= mention.start <= high]
+
+
+def stated_signing(text: str, evidence: YearEvidence, dateline_day: date | None) -> date | None:
     """A date the text gives for the signing; a weekday ("signed ... on Saturday") is the last
     such day on or before the report's dateline."""
-    starts = [m.start for m in mentions]
     for number, cue in enumerate(STRONG_SIGNING.finditer(text)):
         if number >= MAX_SIGNING_CUES:
             break  # a signing date is stated once or twice, near the top or the end
         if in_recital(text, cue.start()):
             continue
-        low = bisect_left(starts, cue.start() - SIGNING_REACH_BEFORE - 60)
-        high = bisect_right(starts, cue.end() + SIGNING_REACH_AFTER)
+        window = dates_between(text, cue.start() - SIGNING_REACH_BEFORE - 60, cue.end() + SIGNING_REACH_AFTER)
         nearby = []
-        for mention in mentions[low:high]:
+        for mention in window:
             if LIMIT_BEFORE.search(before(text, mention)):
                 continue
             if mention.month is None and (mention.weekday is None or dateline_day is None):
@@ -185,9 +189,7 @@ def stated_signing(
         for mention in find_dates(line.group("date")):
             if mention.is_complete and mention.start == 0:
                 return mention.on_year(mention.year) if mention.year else None
-    for mention in mentions:
-        if mention.start > TITLE_REACH:
-            break
+    for mention in dates_between(text, 0, TITLE_REACH):
         if TITLE_OF_DATE.search(before(text, mention)) and not in_recital(text, mention.start):
             found = evidence.complete(mention)
             if found is not None:
@@ -248,13 +250,13 @@ def infer_signing_date(text: str, given: date | None) -> SigningDate:
     if given is not None:
         return SigningDate(given, "given", near(dateline, given) if dateline else None)
     evidence = YearEvidence.of(text)
-    mentions = find_dates(text)
     dateline_day = evidence.complete(dateline) if dateline else None
-    stated = stated_signing(text, mentions, evidence, dateline_day)
+    stated = stated_signing(text, evidence, dateline_day)
     if stated is not None:
         return SigningDate(stated, "stated", near(dateline, stated) if dateline else None)
     if dateline_day is not None:
         return SigningDate(dateline_day, "dateline", dateline_day)
+    mentions = find_dates(text)
     earliest = earliest_date(text, mentions, allow_starts=False) or earliest_date(
         text, mentions, allow_starts=True
     )
