@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from tracker.extraction.vocabulary import abbreviations
 
@@ -65,6 +66,7 @@ WRAPPED_LINE = 30
 HEADING_SHARE = 0.6
 MAX_SENTENCE = 2000
 MIN_CLAUSE_WORDS = 4
+CLAUSE_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -203,8 +205,9 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
-def word_count(text: str) -> int:
-    return len(re.findall(r"[A-Za-z]{2,}", text))
+def too_short(text: str, start: int, end: int) -> bool:
+    """Fewer than MIN_CLAUSE_WORDS words: counting stops once there are enough."""
+    return next(islice(CLAUSE_WORD.finditer(text, start, end), MIN_CLAUSE_WORDS - 1, None), None) is None
 
 
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -230,10 +233,7 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces.append((cursor, end))
     merged: list[tuple[int, int]] = []
     for piece in pieces:
-        if merged and (
-            word_count(text[piece[0] : piece[1]]) < MIN_CLAUSE_WORDS
-            or word_count(text[merged[-1][0] : merged[-1][1]]) < MIN_CLAUSE_WORDS
-        ):
+        if merged and (too_short(text, piece[0], piece[1]) or too_short(text, merged[-1][0], merged[-1][1])):
             merged[-1] = (merged[-1][0], piece[1])
         else:
             merged.append(piece)

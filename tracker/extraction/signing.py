@@ -17,12 +17,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.extraction.dates import WEEKDAY_NAMES, WEEKDAYS, DateMention, find_dates, plus_days
+from tracker.extraction.dates import WEEKDAYS, DateMention, find_dates, plus_days
 from tracker.extraction.operative import RECITAL_START
+from tracker.extraction.vocabulary import fold
 
+# Searched in the folded text. Each pattern below opens on a character class, then checks what
+# comes before: the regex engine can then skip ahead to the next candidate character.
 STRONG_SIGNING = re.compile(
-    r"\b(?:sign(?:ed|ing)|signature|concluded|adopted|approved|initial(?:l)?ed|done\s+(?:at|in)|dated)\b",
-    re.IGNORECASE,
+    r"[sacid](?<![\w][sacid])(?:(?<=s)ign(?:ed|ing)|(?<=s)ignature|(?<=c)oncluded|(?<=a)dopted|(?<=a)pproved"
+    r"|(?<=i)nitial(?:l)?ed|(?<=d)one\s+(?:at|in)|(?<=d)ated)\b"
 )
 TITLE_OF_DATE = re.compile(
     r"\b(?:memorandum|agreement|protocol|accord|declaration|treaty|statement|arrangement)\s+of\s*$",
@@ -38,7 +41,7 @@ PLACE_DATE_LINE = re.compile(
 DATELINE_PLACE = re.compile(r"^[\"“]?[A-Z][A-Z .'’/-]{2,},\s*")
 DATELINE_AGENCY = re.compile(r"\.?\s*(?:\(|/|-|—|–)")
 DATELINE_GAP = re.compile(r"^(?:[A-Z][\w .'’-]{1,30},\s*){0,2}$")
-YEAR_IN_TEXT = re.compile(r"(?<![\d-])(?:19[5-9]\d|20\d{2})(?![\d-])")
+YEAR_IN_TEXT = re.compile(r"(?:1(?<![\d-].)9[5-9]\d|2(?<![\d-].)0\d{2})(?![\d-])")
 BACKGROUND_YEAR = re.compile(
     r"\b(?:since|in|during|from|between|until|till|before|after)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?$",
@@ -46,7 +49,11 @@ BACKGROUND_YEAR = re.compile(
 )
 PAST_VERB = re.compile(r"\b(?:said|told|says|\w{3,}ed)\b", re.IGNORECASE)
 FUTURE_VERB = re.compile(r"\b(?:will|shall|would|to\s+be|is\s+to|are\s+to)\b", re.IGNORECASE)
-WEEKDAY_IN_TEXT = re.compile(rf"\b(?:on|last|this|since)\s+(?P<weekday>{WEEKDAY_NAMES})\b(?!,?\s+\w+\s+\d)")
+WEEKDAY_IN_TEXT = re.compile(
+    r"(?P<weekday>[MTWFS](?:(?<=M)onday|(?<=T)uesday|(?<=W)ednesday|(?<=T)hursday|(?<=F)riday|(?<=S)aturday"
+    r"|(?<=S)unday))\b(?!,?\s+\w+\s+\d)"
+)
+WEEKDAY_LEAD = re.compile(r"\b(?:on|last|this|since)\s+$")
 LIMIT_BEFORE = re.compile(
     r"\b(?:by|until|till|before|no\s+later\s+than|not\s+later\s+than|through|within)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -95,6 +102,8 @@ class YearEvidence:
             (background if BACKGROUND_YEAR.search(window) else years).append(int(match.group()))
         weekdays = set()
         for match in WEEKDAY_IN_TEXT.finditer(text):
+            if not WEEKDAY_LEAD.search(text, max(0, match.start() - 12), match.start()):
+                continue
             window = text[max(0, match.start() - 50) : match.start()]
             if PAST_VERB.search(window) and not FUTURE_VERB.search(window):
                 weekdays.add(WEEKDAYS.index(match.group("weekday").lower()))
@@ -157,7 +166,7 @@ def dates_between(text: str, low: int, high: int) -> list[DateMention]:
 def stated_signing(text: str, evidence: YearEvidence, dateline_day: date | None) -> date | None:
     """A date the text gives for the signing; a weekday ("signed ... on Saturday") is the last
     such day on or before the report's dateline."""
-    for number, cue in enumerate(STRONG_SIGNING.finditer(text)):
+    for number, cue in enumerate(STRONG_SIGNING.finditer(fold(text))):
         if number >= MAX_SIGNING_CUES:
             break  # a signing date is stated once or twice, near the top or the end
         if in_recital(text, cue.start()):
