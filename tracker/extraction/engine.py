@@ -29,7 +29,7 @@ from tracker.extraction.deadlines import (
 )
 from tracker.extraction.distances import Distance, find_distances
 from tracker.extraction.kinds import classify
-from tracker.extraction.operative import is_heading_point, operative_cue, preamble_end
+from tracker.extraction.operative import has_words, is_heading_point, operative_cue, preamble_end
 from tracker.extraction.parties import patrol_parties, responsible_parties
 from tracker.extraction.segmentation import Sentence, clause_spans, sentences
 from tracker.extraction.signing import infer_signing_date
@@ -59,8 +59,7 @@ SUBJECTLESS = re.compile(
 # date of its own falls on the day of the clause before.
 SAME_DAY = re.compile(
     r"\b(?:in\s+(?:the\s+)?|that\s+|the\s+same\s+|on\s+the\s+same\s+)(?:morning|afternoon|evening|night|day)\b"
-    r"|\blater\s+(?:that|the\s+same)\s+day\b",
-    re.IGNORECASE,
+    r"|\blater\s+(?:that|the\s+same)\s+day\b"
 )
 SAME_DAY_WORDS = ("morning", "afternoon", "evening", "night", "same day", "that day")
 
@@ -69,7 +68,6 @@ SAME_DAY_WORDS = ("morning", "afternoon", "evening", "night", "same day", "that 
 # no verb of its own; it completes the lead-in it follows.
 ITEM_VERB = re.compile(r"\b(?:shall|will|must|may|is|are|be|been)\b", re.IGNORECASE)
 MAX_ITEM_WORDS = 15
-ITEM_WORD = re.compile(r"[A-Za-z]{2,}")
 
 PLAIN_WORD = re.compile(r"\b[a-z]{3,}\b")
 MIN_PLAIN_WORDS = 2
@@ -174,7 +172,7 @@ class Extractor:
             if (
                 not sentence.numbered
                 or ITEM_VERB.search(body)
-                or next(islice(ITEM_WORD.finditer(body), MAX_ITEM_WORDS, None), None) is not None
+                or has_words(body, MAX_ITEM_WORDS + 1)
                 or find_distances(body)
                 or not find_weapons(body)
             ):

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import islice
 
+from tracker.extraction.operative import has_words
 from tracker.extraction.vocabulary import abbreviations
 
 LIST_MARKER = re.compile(
@@ -66,7 +66,6 @@ WRAPPED_LINE = 30
 HEADING_SHARE = 0.6
 MAX_SENTENCE = 2000
 MIN_CLAUSE_WORDS = 4
-CLAUSE_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -206,8 +205,7 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def too_short(text: str, start: int, end: int) -> bool:
-    """Fewer than MIN_CLAUSE_WORDS words: counting stops once there are enough."""
-    return next(islice(CLAUSE_WORD.finditer(text, start, end), MIN_CLAUSE_WORDS - 1, None), None) is None
+    return not has_words(text[start:end], MIN_CLAUSE_WORDS)
 
 
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
